@@ -1,0 +1,1 @@
+namespace bk::kiosk { int run_app(int, char**) { return 0; } }
