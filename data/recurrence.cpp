@@ -169,12 +169,12 @@ std::expected<void, Error> check_rrule(std::string_view rrule) {
     icalrecurrencetype rule = icalrecurrencetype_from_string(text.c_str());
     if (rule.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
         icalerror_clear_errno();
-        return std::unexpected(Error{ErrorKind::Recurrence, "not a valid RFC 5545 RRULE"});
+        return std::unexpected(Error{ErrorKind::Recurrence, "libical could not parse it, see RFC 5545 section 3.3.10"});
     }
     if (rule.freq == ICAL_SECONDLY_RECURRENCE || rule.freq == ICAL_MINUTELY_RECURRENCE ||
         rule.freq == ICAL_HOURLY_RECURRENCE)
         return std::unexpected(
-            Error{ErrorKind::Recurrence, "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY (agenda rules)"});
+            Error{ErrorKind::Recurrence, "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY"});
     if (rule.interval < 1 || rule.interval > 1000)
         return std::unexpected(Error{ErrorKind::Recurrence, "INTERVAL must be 1..1000"});
     return {};
