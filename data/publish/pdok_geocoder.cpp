@@ -123,6 +123,8 @@ std::expected<GeocodeHit, Error> PdokGeocoder::lookup(std::string_view address) 
     ++requests_;
     auto reply = http_get(req);
     if (!reply) return std::unexpected(Error{reply.error().kind, "geocoding '" + query + "': " + reply.error().message});
+    if (reply->status != 200)
+        return std::unexpected(Error{ErrorKind::Http, "geocoding '" + query + "': HTTP status " + std::to_string(reply->status)});
     auto hit = parse_pdok_answer(reply->body, query);
     if (!hit) return hit;
     cache_[key] = *hit;

@@ -30,6 +30,9 @@ std::expected<FetchedSource, Error> fetch_source(const std::string& location, co
             if (e.message.find(location) == std::string::npos) e.message = location + ": " + e.message;
             return std::unexpected(std::move(e));
         }
+        if (reply->status != 200 && reply->status != 304)
+            return std::unexpected(Error{ErrorKind::Http, location + ": HTTP status " + std::to_string(reply->status) +
+                                                              " (expected 200, or 304 Not Modified)"});
         out.origin = location;
         out.http_status = reply->status;
         out.not_modified = reply->status == 304;
