@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "data/atomic_file.hpp"
 #include "data/feed_parser.hpp"
 #include "data/feed_writer.hpp"
 #include "data/recurrence.hpp"
@@ -122,4 +123,24 @@ TEST_CASE("oversized documents are rejected before parsing") {
     auto r = parse_feed(big, "big.json");
     REQUIRE_FALSE(r);
     CHECK(r.error().kind == ErrorKind::Io);
+}
+
+TEST_CASE("the example in FEED_FORMAT.md is a valid feed") {
+    auto md = read_file(std::string(BUURTKAART_SOURCE_DIR) + "/data/FEED_FORMAT.md");
+    REQUIRE(md);
+    auto section = md->find("## Example");
+    REQUIRE(section != std::string::npos);
+    auto begin = md->find("```json\n", section);
+    REQUIRE(begin != std::string::npos);
+    begin += 8;
+    auto end = md->find("```", begin);
+    auto r = parse_feed(md->substr(begin, end - begin), "FEED_FORMAT.md example");
+    REQUIRE_MESSAGE(r, (r ? "" : r.error().message));
+    const Feed& f = **r;
+    CHECK(f.notices.size() == 1);
+    CHECK(f.active_notices(utc(2026, 3, 10)).size() == 1);
+    auto occ = expand(f, utc(2026, 3, 9), utc(2026, 3, 17));
+    REQUIRE(occ.size() == 2);
+    CHECK(occ[0].cancelled);
+    CHECK(occ[1].start_local == LocalDateTime{{2026, 3, 16}, {13, 0}});
 }
