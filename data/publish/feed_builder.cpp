@@ -294,7 +294,18 @@ std::expected<BuildResult, Error> build_feed(const SourcesConfig& config, const 
     }
     feed.finish();
 
-    result.feed_json = write_feed_json(feed);
+    // Same content as last time? Then keep its generated_at so the bytes do not change at all.
+    if (previous && previous->generated_at) {
+        feed.generated_at = previous->generated_at;
+        std::string same = write_feed_json(feed);
+        if (same == result.previous_feed_json) {
+            result.unchanged = true;
+            result.feed_json = std::move(same);
+        } else {
+            feed.generated_at = options.now;
+        }
+    }
+    if (!result.unchanged) result.feed_json = write_feed_json(feed);
     // The kiosk's own parser and validator is the last word: what it rejects is never published.
     auto parsed = parse_feed(result.feed_json, "built feed");
     if (!parsed)

@@ -15,7 +15,7 @@
 // that is now wrong (outside the area, unknown neighbourhood, ...) falls back to that venue as it was
 // in the previously published feed (<state>/last_feed.json). One bad source never empties the feed:
 // only an unreadable venues sheet without any last good copy, or a feed that fails the kiosk's
-// validation, is an Error.
+// validation, is an Error. An unchanged agenda yields byte-identical JSON (BuildResult::unchanged).
 // Threads: blocking (network); any thread; one build at a time per state_dir.
 #pragma once
 
@@ -62,6 +62,9 @@ struct BuildResult {
     std::string previous_feed_json;    // last published feed (for the change report), may be empty
     std::vector<SourceReport> sources;
     int geocoder_requests = 0;
+    // True when the content equals the last published feed: then generated_at is kept too, so the bytes
+    // (and nginx's ETag) stay the same and 60 kiosks keep getting 304s instead of a fresh download.
+    bool unchanged = false;
     bool any_failed() const;
 };
 

@@ -99,6 +99,26 @@ int cmd_build(const Args& a) {
         std::cerr << "wijkagenda: nothing published: " << built.error().message << "\n";
         return 1;
     }
+    // Nothing changed and the live release already serves these bytes: keep it (same ETag → kiosks get 304),
+    // refresh only its report (source failures may differ from run to run).
+    const auto live = std::filesystem::path(*out) / "current";
+    if (built->unchanged && std::filesystem::is_symlink(live)) {
+        auto served = read_file((live / "feed.json").string());
+        auto served_sig = read_file((live / "feed.json.sig").string(), 1u << 16);
+        const bool sig_ok = key ? (served_sig && verify_feed(*served, *served_sig, {public_key_of(*key)}).has_value())
+                                : !served_sig.has_value();
+        if (served && *served == built->feed_json && sig_ok) {
+            const FeedChanges none = diff_feeds(built->feed_json, built->feed_json);
+            const std::string text = format_report_text(*built, none, nullptr, now) + "(no changes: release " +
+                                     std::filesystem::read_symlink(live).filename().string() + " stays)\n";
+            const auto dir = std::filesystem::canonical(live);
+            auto r1 = write_file_atomically((dir / "report.txt").string(), text);
+            auto r2 = write_file_atomically((dir / "report.html").string(), format_report_html(*built, none, nullptr, now));
+            if (!r1 || !r2) std::cerr << "wijkagenda: warning: report not updated: " << (!r1 ? r1.error() : r2.error()).message << "\n";
+            if (!a.flag("--quiet")) std::cout << text;
+            return 0;
+        }
+    }
     OutputOptions oo{*out, key, now, !a.flag("--no-ics")};
     auto release = write_release(*built, oo);
     if (!release) {

@@ -79,6 +79,13 @@ TEST_CASE("cli: a broken sources file publishes nothing and keeps the previous r
     REQUIRE(run("build --sources " + sources.string() + common, err).code == 0);
     CHECK(publish_test::read_text(err).find("UNSIGNED") != std::string::npos);
     const auto before = std::filesystem::read_symlink(dir / "out" / "current");
+    // Nothing changed: no new release, so the feed's bytes and nginx's ETag stay the same.
+    Run same = run("build --sources " + sources.string() + " --state " + (dir / "state").string() + " --out " +
+                       (dir / "out").string() + " --no-geocode",
+                   err);
+    CHECK(same.code == 0);
+    CHECK(same.out.find("(no changes: release " + before.filename().string() + " stays)") != std::string::npos);
+    CHECK(std::filesystem::read_symlink(dir / "out" / "current") == before);
     write_text(dir / "broken.json", "{\"venues\": \"v.csv\", \"organizations\": []}");
     CHECK(run("build --sources " + (dir / "broken.json").string() + common, err).code == 1);
     CHECK(publish_test::read_text(err).find("/organizations: unknown key") != std::string::npos);
