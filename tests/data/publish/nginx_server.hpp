@@ -118,7 +118,7 @@ private:
           << "    root " << root.string() << ";\n"
           << "    etag on;\n    if_modified_since exact;\n    gzip_static on;\n    gzip on;\n"
           << "    gzip_types application/json text/calendar text/plain;\n    gzip_vary on;\n"
-          << "    location ~ ^/feed\\.json(\\.sig)?$ {\n"
+          << "    location ~ /feed\\.json(\\.sig)?$ {\n"
           << "      add_header Cache-Control \"public, max-age=30, must-revalidate\" always;\n    }\n"
           << "    location /ics/ { add_header Cache-Control \"public, max-age=900\" always; }\n"
           << "  }\n}\n";
