@@ -5,7 +5,9 @@
 // [SECTION] activities (manual sheet, calendars)
 // [SECTION] build_feed
 
+#include <atomic>
 #include <functional>
+#include <thread>
 #include <map>
 #include <optional>
 #include <set>
@@ -51,13 +53,40 @@ struct Context {
 template <class T>
 using Parser = std::function<std::expected<T, std::string>(const std::string& body, const std::string& origin)>;
 
+using FetchResult = std::expected<FetchedSource, Error>;
+
+FetchResult fetch_with_store(Context& ctx, const std::string& id, const std::string& location) {
+    const auto prev = ctx.store.last_good(id);
+    return fetch_source(location, prev ? &*prev : nullptr, ctx.config.fetch, ctx.config.base_dir);
+}
+
+// Fetches many sources at once (kFetchThreads at a time), so one slow or hanging server costs one
+// timeout, not one timeout per source. Results are returned in input order.
+constexpr std::size_t kFetchThreads = 8;
+std::vector<FetchResult> fetch_all(Context& ctx, const std::vector<std::pair<std::string, std::string>>& sources) {
+    std::vector<std::optional<FetchResult>> slots(sources.size());
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < sources.size(); i = next++)
+            slots[i] = fetch_with_store(ctx, sources[i].first, sources[i].second);  // each slot has one writer
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < std::min(kFetchThreads, sources.size()); ++t) threads.emplace_back(worker);
+    for (auto& t : threads) t.join();
+    std::vector<FetchResult> out;
+    out.reserve(slots.size());
+    for (auto& s : slots) out.push_back(std::move(*s));
+    return out;
+}
+
 template <class T>
 std::optional<T> resolve_source(Context& ctx, const std::string& id, const std::string& location, SourceReport& rep,
-                                const Parser<T>& parse) {
+                                const Parser<T>& parse, FetchResult* prefetched = nullptr) {
     rep.id = id;
     rep.origin = location;
     const auto prev = ctx.store.last_good(id);
-    auto fetched = fetch_source(location, prev ? &*prev : nullptr, ctx.config.fetch, ctx.config.base_dir);
+    auto fetched = prefetched ? std::move(*prefetched)
+                              : fetch_source(location, prev ? &*prev : nullptr, ctx.config.fetch, ctx.config.base_dir);
     bool prev_tried = false;
     if (fetched) {
         rep.origin = fetched->origin;
@@ -195,9 +224,14 @@ void add_manual_activities(Context& ctx, const std::map<std::string, std::uint32
     }
 }
 
+std::string calendar_id(const OrganisationSource& org, std::size_t n) {
+    return org.calendars.size() > 1 ? org.id + "-" + std::to_string(n + 1) : org.id;
+}
+
 void add_calendar(Context& ctx, const OrganisationSource& org, std::size_t n, const std::vector<Venue>& venues,
-                  const std::map<std::string, std::uint32_t>& venue_ids, std::vector<Activity>& out, SourceReport& rep) {
-    const std::string id = org.calendars.size() > 1 ? org.id + "-" + std::to_string(n + 1) : org.id;
+                  const std::map<std::string, std::uint32_t>& venue_ids, std::vector<Activity>& out, SourceReport& rep,
+                  FetchResult& fetched) {
+    const std::string id = calendar_id(org, n);
     rep.label = org.name;
     IcsImportOptions opt;
     opt.venues = venues;
@@ -221,7 +255,8 @@ void add_calendar(Context& ctx, const OrganisationSource& org, std::size_t n, co
                 return std::unexpected(why);
             }
             return *r;
-        });
+        },
+        &fetched);
     if (!result) return;
     for (auto& w : result->warnings) rep.warnings.push_back(std::move(w));
     for (auto& a : result->activities) {
@@ -266,10 +301,15 @@ std::expected<BuildResult, Error> build_feed(const SourcesConfig& config, const 
         add_manual_activities(ctx, venue_ids, feed.activities, rep);
         result.sources.push_back(std::move(rep));
     }
+    std::vector<std::pair<std::string, std::string>> calendars;
+    for (const auto& org : config.organisations)
+        for (std::size_t n = 0; n < org.calendars.size(); ++n) calendars.emplace_back(calendar_id(org, n), org.calendars[n]);
+    auto fetched = fetch_all(ctx, calendars);
+    std::size_t k = 0;
     for (const auto& org : config.organisations) {
         for (std::size_t n = 0; n < org.calendars.size(); ++n) {
             SourceReport rep;
-            add_calendar(ctx, org, n, feed.venues, venue_ids, feed.activities, rep);
+            add_calendar(ctx, org, n, feed.venues, venue_ids, feed.activities, rep, fetched[k++]);
             result.sources.push_back(std::move(rep));
         }
     }

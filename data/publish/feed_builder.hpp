@@ -16,6 +16,8 @@
 // in the previously published feed (<state>/last_feed.json). One bad source never empties the feed:
 // only an unreadable venues sheet without any last good copy, or a feed that fails the kiosk's
 // validation, is an Error. An unchanged agenda yields byte-identical JSON (BuildResult::unchanged).
+// Calendars are fetched 8 at a time on short-lived worker threads (one hanging server costs one timeout);
+// parsing and everything else runs on the calling thread.
 // Threads: blocking (network); any thread; one build at a time per state_dir.
 #pragma once
 

@@ -336,3 +336,35 @@ TEST_CASE("builder: an unchanged agenda gives byte-identical JSON (same generate
     CHECK_FALSE(third->unchanged);
     CHECK(third->feed->generated_at == std::optional<UtcTime>(at(23, 12)));
 }
+
+TEST_CASE("builder: a hanging calendar server times out and is reported; the others are still fetched") {
+    TempDir dir("slow");
+    const std::string google = publish_test::fixture_text("google.ics");
+    test_support::TestHttpServer slow([](const test_support::HttpRequest&) {
+        test_support::HttpResponse r;
+        r.delay_ms = 800;
+        r.body = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n";
+        return r;
+    });
+    test_support::TestHttpServer fast([&](const test_support::HttpRequest&) {
+        test_support::HttpResponse r;
+        r.body = google;
+        return r;
+    });
+    write_text(dir / "venues.csv", kVenues);
+    write_text(dir / "sources.json", R"({"venues": "venues.csv", "geocoder": {"enabled": false},
+      "fetch": {"connect_timeout_ms": 300, "timeout_ms": 300},
+      "organisations": [
+        {"id": "slow", "ics": ")" + slow.url("/agenda.ics") + R"(", "venue": "huiskamer-de-schans"},
+        {"id": "fast", "ics": ")" + fast.url("/agenda.ics") + R"(", "venue": "huiskamer-de-schans"}]})");
+    auto cfg = read_sources_file(dir / "sources.json");
+    REQUIRE(cfg);
+    auto built = build_feed(*cfg, {dir / "state", at(23)});
+    REQUIRE(built);
+    const auto& s = source(*built, "slow");
+    CHECK(s.status == SourceStatus::Failed);
+    REQUIRE_FALSE(s.problems.empty());
+    CHECK(s.problems[0].starts_with(slow.url("/agenda.ics") + ": timed out"));
+    CHECK(source(*built, "fast").status == SourceStatus::Fresh);
+    CHECK(built->feed->activities.size() == 3);
+}
