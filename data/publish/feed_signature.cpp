@@ -191,4 +191,27 @@ UpdaterVerify make_updater_verify(std::vector<TrustedKey> trusted) {
     };
 }
 
+UpdaterVerify updater_verify_for(const std::vector<std::string>& trusted_key_lines, std::vector<std::string>* problems) {
+    if (trusted_key_lines.empty()) return {};
+    std::vector<TrustedKey> keys;
+    for (const auto& line : trusted_key_lines) {
+        if (auto k = parse_trusted_key(line)) keys.push_back(*k);
+        else if (problems) problems->push_back(k.error().message);
+    }
+    if (keys.empty()) {
+        return [](const std::string&, const std::string&) -> std::expected<void, Error> {
+            return std::unexpected(Error{ErrorKind::Validation,
+                                         "signature unknown-key: no trusted key in the configuration could be read"});
+        };
+    }
+    return make_updater_verify(std::move(keys));
+}
+
+std::optional<SignatureErrorKind> signature_error_kind(const Error& error) {
+    for (auto kind : {SignatureErrorKind::Unsigned, SignatureErrorKind::Malformed, SignatureErrorKind::UnknownKey,
+                      SignatureErrorKind::BadSignature})
+        if (error.message.starts_with(std::string("signature ") + to_string(kind) + ":")) return kind;
+    return std::nullopt;
+}
+
 }  // namespace bk::data::publish

@@ -9,6 +9,7 @@
 //   std::vector<TrustedKey> keys = {*parse_trusted_key("wijk-2026a:BASE64"), ...};  // several for rotation
 //   auto ok = verify_feed(body, sig_body, keys);                  // key id used, or SignatureError
 //   UpdaterConfig::verify = make_updater_verify(keys);             // adapter for the data updater
+//   UpdaterConfig::verify = updater_verify_for(config.trusted_keys); // same, from config lines
 //
 // Signature file (<feed>.sig): JSON {"algorithm":"ed25519","key_id":"wijk-2026a","signature":"BASE64(64 bytes)"}.
 // The signature covers the feed body byte for byte (the uncompressed JSON as served), so any change to
@@ -23,6 +24,7 @@
 #include <expected>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,5 +80,15 @@ std::expected<std::string, SignatureError> verify_feed(std::string_view feed_byt
 // "signature unknown-key: feed signed with key 'x', trusted keys: a, b".
 using UpdaterVerify = std::function<std::expected<void, Error>(const std::string& body, const std::string& signature_body)>;
 UpdaterVerify make_updater_verify(std::vector<TrustedKey> trusted);
+
+// Kiosk wiring from its config: "KEYID:BASE64" lines. No lines → an empty function (no check: development
+// mode, unsigned feeds accepted). Lines that do not parse are skipped and described in `problems`; if
+// lines were given but none parses, the result rejects every feed (fail closed, never silently open).
+UpdaterVerify updater_verify_for(const std::vector<std::string>& trusted_key_lines,
+                                 std::vector<std::string>* problems = nullptr);
+
+// For the kiosk's status line: the signature error kind inside an updater error from
+// make_updater_verify ("signature bad-signature: ..."), or nullopt for other errors.
+std::optional<SignatureErrorKind> signature_error_kind(const Error& error);
 
 }  // namespace bk::data::publish

@@ -111,3 +111,23 @@ TEST_CASE("signature: the updater adapter turns failures into data errors naming
     REQUIRE_FALSE(r);
     CHECK(r.error().message == "signature unsigned: feed is unsigned (no signature file)");
 }
+
+TEST_CASE("signature: kiosk config wiring — no keys means no check, bad lines are reported, all-bad fails closed") {
+    CHECK_FALSE(updater_verify_for({}));
+    auto key = generate_signing_key("k1");
+    std::vector<std::string> problems;
+    auto verify = updater_verify_for({"garbage", format_trusted_key(public_key_of(key))}, &problems);
+    REQUIRE(verify);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0] == "trusted key 'garbage': expected 'KEYID:BASE64'");
+    CHECK(verify(kFeed, sign_feed(kFeed, key)));
+    auto closed = updater_verify_for({"garbage"});
+    REQUIRE(closed);
+    auto r = closed(kFeed, sign_feed(kFeed, key));
+    REQUIRE_FALSE(r);
+    CHECK(signature_error_kind(r.error()) == std::optional(SignatureErrorKind::UnknownKey));
+    auto bad = verify(kFeed + "x", sign_feed(kFeed, key));
+    REQUIRE_FALSE(bad);
+    CHECK(signature_error_kind(bad.error()) == std::optional(SignatureErrorKind::BadSignature));
+    CHECK_FALSE(signature_error_kind(bk::data::Error{bk::data::ErrorKind::Network, "timeout"}));
+}
