@@ -115,6 +115,7 @@ void FeedUpdater::load_cache() {
             publish_locked(nullptr);
         } else {
             current_ = *feed;
+            body_hash_ = std::hash<std::string>{}(*text);
             status_.source = FeedSource::Cache;
             status_.etag = etag;
             last_modified_ = last_modified;
@@ -191,6 +192,23 @@ void FeedUpdater::attempt() {
                 continue;
             }
         }
+        const std::size_t hash = std::hash<std::string>{}(reply->body);
+        bool same_body = false;
+        {
+            std::lock_guard lock(mutex_);
+            same_body = current_ && hash == body_hash_;
+        }
+        if (same_body) {  // server without validators sent the feed we already serve
+            not_modified = true;
+            std::lock_guard lock(mutex_);
+            status_.last_success_utc = now;
+            status_.last_error.reset();
+            status_.http_status = 200;
+            status_.consecutive_failures = 0;
+            status_.next_attempt_in = config_.poll_interval;
+            publish_locked(nullptr);
+            break;
+        }
         auto feed = parse_feed(reply->body, url);
         if (!feed) {
             error = feed.error();
@@ -208,6 +226,7 @@ void FeedUpdater::attempt() {
         {
             std::lock_guard lock(mutex_);
             current_ = *feed;
+            body_hash_ = hash;
             status_.source = FeedSource::Network;
             status_.etag = reply->etag;
             last_modified_ = reply->last_modified;

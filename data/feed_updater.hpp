@@ -113,6 +113,7 @@ private:
     std::string last_modified_;
     std::uint64_t rng_state_ = 0x9e3779b97f4a7c15ull;
     bool cache_loaded_ = false;
+    std::size_t body_hash_ = 0;        // of the served feed: an identical 200 is "not modified"
     std::atomic<bool> cancel_{false};  // aborts a running transfer on shutdown
     std::thread thread_;  // last: starts after every member is ready
 };

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "data/agenda.hpp"
 #include "data/feed.hpp"
 #include "data/recurrence.hpp"
 #include "data/venue.hpp"
@@ -42,6 +43,13 @@ std::vector<Occurrence> later_today(const Feed& feed, UtcTime now, const Filter&
 std::vector<Occurrence> this_week(const Feed& feed, UtcTime now, const Filter& filter = {});
 std::vector<Occurrence> between(const Feed& feed, UtcTime from, UtcTime to, const Filter& filter = {});
 
+// The same queries over a pre-expanded Agenda (agenda.hpp): cheap; fall back to the feed
+// when the agenda does not cover the query window.
+std::vector<Occurrence> happening_now(const Agenda& agenda, UtcTime now, const Filter& filter = {});
+std::vector<Occurrence> later_today(const Agenda& agenda, UtcTime now, const Filter& filter = {});
+std::vector<Occurrence> this_week(const Agenda& agenda, UtcTime now, const Filter& filter = {});
+std::vector<Occurrence> between(const Agenda& agenda, UtcTime from, UtcTime to, const Filter& filter = {});
+
 // Venues whose name/address/description match the text (accent-insensitive), in feed order.
 std::vector<std::uint32_t> search_venues(const Feed& feed, std::string_view text);
 
@@ -56,6 +64,9 @@ struct NearbyVenue {
 // `horizon_days` that pass the filter. Venues outside the venue filter are left out; venues with
 // no matching occurrence are kept only when the filter has no activity criteria.
 std::vector<NearbyVenue> nearby(const Feed& feed, LatLon from, UtcTime now, const Filter& filter = {},
+                                std::size_t max_venues = 20, std::size_t next_per_venue = 3,
+                                int horizon_days = 7);
+std::vector<NearbyVenue> nearby(const Agenda& agenda, LatLon from, UtcTime now, const Filter& filter = {},
                                 std::size_t max_venues = 20, std::size_t next_per_venue = 3,
                                 int horizon_days = 7);
 

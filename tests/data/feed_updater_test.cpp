@@ -359,3 +359,20 @@ TEST_CASE("http_get refuses non-HTTP URLs") {
     CHECK(r.error().kind == ErrorKind::InvalidArgument);
     CHECK(r.error().message == "file:///etc/passwd: expected an http:// or https:// URL");
 }
+
+TEST_CASE("an identical 200 body without validators is treated as not modified") {
+    TestHttpServer server([](const HttpRequest&) {
+        HttpResponse res;
+        res.body = feed_v("same");
+        return res;
+    });
+    FeedUpdater u(test_config(server.url("/feed.json"), ""));
+    u.run_once();
+    u.run_once();
+    auto ups = drain(u);
+    REQUIRE(ups.size() == 2);
+    CHECK(ups[0].feed);
+    CHECK_FALSE(ups[1].feed);
+    CHECK(ups[1].status.http_status == 200);
+    CHECK_FALSE(ups[1].status.last_error);
+}

@@ -120,3 +120,30 @@ TEST_CASE("nearby sorts venues by walking distance with their next activities") 
     REQUIRE(only_meals.size() == 1);  // venue without matching activity left out
     CHECK(only_meals[0].venue == 1);
 }
+
+TEST_CASE("queries over a pre-expanded agenda give the same answers as over the feed") {
+    FeedPtr feed = agenda();
+    Agenda ag = build_agenda(feed, utc(2026, 3, 8), utc(2026, 3, 25));
+    CHECK_FALSE(needs_rebuild(ag, feed, kNow, std::chrono::hours(24 * 8)));
+    CHECK(needs_rebuild(ag, feed, utc(2026, 3, 20), std::chrono::hours(24 * 8)));
+    CHECK(needs_rebuild(ag, nullptr, kNow, std::chrono::hours(1)));
+    std::vector<Filter> filters(4);
+    filters[1].categories = {"maaltijd", "kinderen"};
+    filters[2].text = "café";
+    filters[3].neighbourhood = "spangen";
+    filters[3].hide_cancelled = true;
+    for (UtcTime now : {kNow, utc(2026, 3, 10, 18, 30), utc(2026, 3, 11, 13)}) {
+        for (const auto& f : filters) {
+            CHECK(ids(*feed, happening_now(ag, now, f)) == ids(*feed, happening_now(*feed, now, f)));
+            CHECK(ids(*feed, later_today(ag, now, f)) == ids(*feed, later_today(*feed, now, f)));
+            CHECK(ids(*feed, this_week(ag, now, f)) == ids(*feed, this_week(*feed, now, f)));
+            auto a = nearby(ag, {51.92, 4.445}, now, f);
+            auto b = nearby(*feed, {51.92, 4.445}, now, f);
+            REQUIRE(a.size() == b.size());
+            for (std::size_t i = 0; i < a.size(); ++i) CHECK(ids(*feed, a[i].next) == ids(*feed, b[i].next));
+        }
+    }
+    // Outside the agenda window the query falls back to the feed.
+    CHECK(ids(*feed, this_week(ag, utc(2026, 4, 6, 9), {})) == ids(*feed, this_week(*feed, utc(2026, 4, 6, 9), {})));
+    CHECK_FALSE(this_week(ag, utc(2026, 4, 6, 9), {}).empty());
+}

@@ -8,6 +8,7 @@
 #include <random>
 #include <string>
 
+#include "data/agenda.hpp"
 #include "data/feed_parser.hpp"
 #include "data/feed_writer.hpp"
 #include "data/query.hpp"
@@ -135,6 +136,16 @@ int main(int argc, char** argv) {
     t0 = Steady::now();
     auto near = nearby(feed, {51.915, 4.45}, now, {}, 20, 3, 7);
     std::printf("  nearby (20 venues, 7 days)    %8.1f ms  (%zu venues)\n", ms_since(t0), near.size());
+    t0 = Steady::now();
+    Agenda ag = build_agenda(*parsed, now - std::chrono::hours{12}, now + std::chrono::days{8});
+    std::printf("  build_agenda (8.5 days)       %8.1f ms  (%zu occurrences)\n", ms_since(t0), ag.occurrences.size());
+    t0 = Steady::now();
+    auto ag_now = happening_now(ag, now);
+    auto ag_today = later_today(ag, now);
+    auto ag_week = this_week(ag, now, f);
+    auto ag_near = nearby(ag, {51.915, 4.45}, now, {}, 20, 3, 7);
+    std::printf("  4 queries on the agenda       %8.2f ms  (%zu/%zu/%zu/%zu)\n", ms_since(t0), ag_now.size(),
+                ag_today.size(), ag_week.size(), ag_near.size());
     std::printf("  peak RSS                      %8.1f MB\n", peak_rss_kb() / 1024.0);
     return 0;
 }
