@@ -5,6 +5,7 @@
 
 #include "data/atomic_file.hpp"
 #include "data/feed_parser.hpp"
+#include "data/publish/toml_reader.hpp"
 
 namespace bk::data::publish {
 
@@ -18,7 +19,7 @@ struct Reader {
     std::string source;
 
     Error error(const std::string& pointer, const std::string& what) const {
-        const int line = line_of_pointer(text, pointer);
+        const int line = text.empty() ? 0 : line_of_pointer(text, pointer);
         return Error{ErrorKind::Validation,
                      source + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " +
                          (pointer.empty() ? "/" : pointer) + ": " + what};
@@ -79,10 +80,15 @@ struct Reader {
 
 std::expected<SourcesConfig, Error> parse_sources_json(std::string_view text, std::string_view source,
                                                        std::filesystem::path base_dir) {
-    Reader rd{text, std::string(source)};
     auto root = json::parse(text, nullptr, false);
     if (root.is_discarded())
         return std::unexpected(Error{ErrorKind::Parse, std::string(source) + ": not valid JSON"});
+    return parse_sources_document(root, text, source, std::move(base_dir));
+}
+
+std::expected<SourcesConfig, Error> parse_sources_document(const nlohmann::json& root, std::string_view text,
+                                                           std::string_view source, std::filesystem::path base_dir) {
+    Reader rd{text, std::string(source)};
     if (!root.is_object()) return std::unexpected(rd.error("", "expected a JSON object"));
     if (auto r = rd.only_keys(root, "", {"publisher", "sample", "venues", "activities", "notices", "area", "geocoder",
                                          "fetch", "public_base_url", "organisations", "comment", "_comment"});
@@ -206,8 +212,13 @@ std::expected<SourcesConfig, Error> parse_sources_json(std::string_view text, st
 std::expected<SourcesConfig, Error> read_sources_file(const std::filesystem::path& path) {
     auto text = read_file(path.string(), 4u << 20);
     if (!text) return std::unexpected(text.error());
-    auto base = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    return parse_sources_json(*text, path.string(), std::filesystem::absolute(base));
+    auto base = std::filesystem::absolute(path.has_parent_path() ? path.parent_path() : std::filesystem::path("."));
+    if (path.extension() == ".toml") {
+        auto doc = parse_toml(*text, path.string());
+        if (!doc) return std::unexpected(doc.error());
+        return parse_sources_document(*doc, {}, path.string(), base);  // messages name the key path
+    }
+    return parse_sources_json(*text, path.string(), base);
 }
 
 }  // namespace bk::data::publish

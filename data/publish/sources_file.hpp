@@ -4,7 +4,8 @@
 //   auto cfg = read_sources_file("/etc/wijkagenda/sources.json");
 //   if (!cfg) { std::cerr << cfg.error().message; return 1; }     // "sources.json: /organisations/3/id: ..."
 //   for (const OrganisationSource& org : cfg->organisations) ...
-// Format (JSON; see assets/publish/sources.sample.json):
+// Format (JSON, or the same structure in TOML with [[organisations]] tables; see assets/publish/
+// sources.sample.json and sources.sample.toml):
 //   { "publisher": "...", "sample": false,
 //     "venues": "venues.csv",                 // venues sheet (CSV), path or URL
 //     "activities": "activities.csv",         // manual activities sheet (CSV), optional
@@ -22,6 +23,7 @@
 
 #include <expected>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,6 +71,11 @@ struct SourcesConfig {
 
 std::expected<SourcesConfig, Error> parse_sources_json(std::string_view text, std::string_view source,
                                                        std::filesystem::path base_dir);
+// Same, from an already parsed document (TOML is read into JSON first); `text` only serves line
+// numbers in messages and may be empty.
+std::expected<SourcesConfig, Error> parse_sources_document(const nlohmann::json& root, std::string_view text,
+                                                           std::string_view source, std::filesystem::path base_dir);
+// Reads JSON, or TOML when the file name ends in ".toml" (toml_reader.hpp: the subset a sources file needs).
 std::expected<SourcesConfig, Error> read_sources_file(const std::filesystem::path& path);
 
 }  // namespace bk::data::publish
