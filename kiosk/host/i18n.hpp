@@ -8,7 +8,8 @@
 // for the meaning of each):
 //   status.*  time.*  walk.*  activity.*  venue.*  map.*  nav.*  filter.*  ui.*  attract.*  pin.*
 //   host.*  feed.*  day.<mon..sun>  day_short.*  month.<1..12>  month_short.*
-//   category.<data category id>  audience.<data audience id>  lang.name (the language's own name)
+//   qr.*  category.<data category id>  audience.<data audience id>  venue_kind.<id>
+//   lang.name (the language's own name, for the language button)
 //
 // Minimal use (main thread):
 //     host::I18n i18n;                                  // built-in tables
@@ -73,6 +74,7 @@ public:
   /// Data ids: category.<id> / audience.<id>; unknown ids fall back to the id itself.
   std::string_view category(std::string_view id) const;
   std::string_view audience(std::string_view id) const;
+  std::string_view venue_kind(std::string_view id) const;  ///< venue_kind.<id>
   /// ISO weekday 0 = Monday .. 6 = Sunday; month 1..12. Out of range -> "".
   std::string_view day_name(int iso_weekday, bool short_form = false) const;
   std::string_view month_name(int month_1_12, bool short_form = false) const;
