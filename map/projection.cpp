@@ -27,6 +27,8 @@ std::expected<Projection, Error> Projection::create(int source_epsg, int target_
     if (!p.ctx_) return std::unexpected(Error{ErrorKind::Projection, "proj_context_create failed (out of memory?)"});
     // Never reach out to the network for grids: the kiosk runs offline.
     proj_context_set_enable_network(p.ctx_, 0);
+    // PROJ would print its own messages on stderr; ours carry them in the Error instead.
+    proj_log_level(p.ctx_, PJ_LOG_NONE);
     const std::string src = "EPSG:" + std::to_string(source_epsg);
     const std::string dst = "EPSG:" + std::to_string(target_epsg);
     PJ* raw = proj_create_crs_to_crs(p.ctx_, src.c_str(), dst.c_str(), nullptr);
