@@ -1,0 +1,61 @@
+// Activity — something that happens at a venue, once or on a recurring schedule.
+//
+// Plain value type, part of an immutable Feed (feed.hpp). All schedule times are
+// Europe/Amsterdam wall-clock; recurrence rules are RFC 5545 RRULE text expanded by libical
+// (recurrence.hpp). Per-date changes key on the *original* local date of an occurrence.
+// Threads: value type; share via the Feed snapshot only.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "data/local_time.hpp"
+
+namespace bk::data {
+
+struct Schedule {
+    LocalDateTime start;              // first occurrence (DTSTART), Amsterdam time
+    int duration_min = 60;            // > 0; all-day: multiple of 1440
+    bool all_day = false;
+    std::string rrule;                // "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"; empty: one-off (+ rdates)
+    std::vector<LocalDateTime> rdates;  // extra occurrences
+    std::vector<LocalDate> exdates;     // dates with no occurrence (whole local day)
+    std::optional<LocalDate> from;      // date range: no occurrences before (inclusive)
+    std::optional<LocalDate> until;     // date range: no occurrences after (inclusive)
+};
+
+// A change to one occurrence, keyed by its original local date.
+struct OccurrenceChange {
+    LocalDate date;
+    bool cancelled = false;
+    std::string reason;                   // shown with "gaat vandaag niet door"
+    std::optional<LocalTime> start;       // moved start (same date)
+    std::optional<int> duration_min;      // new duration
+    std::optional<std::uint32_t> venue;   // moved to another venue (index into Feed::venues)
+    std::string note;                     // "Deze week in de grote zaal"
+};
+
+struct Activity {
+    std::string id;
+    std::string title;
+    std::string description;
+    std::uint32_t venue = 0;              // index into Feed::venues
+    std::string organiser;
+    std::vector<std::string> audiences;   // audiences() ids, at least one
+    std::vector<std::string> categories;  // categories() ids, at least one
+    std::optional<double> cost_eur;       // 0 = free; empty = unknown (never counts as free)
+    std::string cost_note;                // "vrijwillige bijdrage"
+    std::vector<std::string> languages;   // ISO 639-1: "nl", "tr", ...
+    bool registration_required = false;
+    std::string contact;                  // phone/e-mail/url for sign-up
+    Schedule schedule;
+    bool cancelled = false;               // whole activity cancelled (every occurrence flagged)
+    std::string cancel_reason;
+    std::vector<OccurrenceChange> changes;  // sorted by date, at most one per date
+    std::string search_text_;             // folded title + description + organiser (text_fold.hpp)
+
+    bool is_free() const { return cost_eur && *cost_eur == 0.0; }
+};
+
+}  // namespace bk::data

@@ -1,0 +1,39 @@
+// One HTTP(S) GET with libcurl: conditional GET, gzip, timeouts, body cap, TLS verification.
+//
+// Usage:
+//   bk::data::HttpGet req; req.url = "https://example.org/feed.json"; req.etag = "\"v1\"";
+//   std::expected<bk::data::HttpReply, bk::data::Error> r = bk::data::http_get(req);
+//   if (r && r->status == 304) ...  // not modified
+// Errors: Network (connect, TLS, timeout, truncated body: curl error or Content-Length
+// mismatch), Http (status other than 200/304), Io (body over max_body_bytes, counted after
+// gzip decoding). TLS peer and host verification are always on.
+// Threads: any thread; blocking (the updater calls it on its worker thread).
+#pragma once
+#include <cstddef>
+#include <expected>
+#include <string>
+
+#include "data/error.hpp"
+
+namespace bk::data {
+
+struct HttpGet {
+    std::string url;
+    std::string etag;           // -> If-None-Match
+    std::string last_modified;  // -> If-Modified-Since (HTTP date as received)
+    long connect_timeout_ms = 5000;
+    long total_timeout_ms = 30000;
+    std::size_t max_body_bytes = 32u << 20;
+    std::string user_agent = "buurtkaart-kiosk/1";
+};
+
+struct HttpReply {
+    long status = 0;            // 200 or 304
+    std::string body;           // decoded (gzip) body; empty for 304
+    std::string etag;
+    std::string last_modified;
+};
+
+std::expected<HttpReply, Error> http_get(const HttpGet& request);
+
+}  // namespace bk::data

@@ -1,0 +1,183 @@
+// [SECTION] RRULE checks  [SECTION] candidate dates (libical)  [SECTION] occurrences + changes
+#include "data/recurrence.hpp"
+
+#include <algorithm>
+#include <mutex>
+
+#include <libical/ical.h>
+
+namespace bk::data {
+namespace {
+
+void init_libical_errors() {
+    static std::once_flag once;
+    std::call_once(once, [] { icalerror_set_errors_are_fatal(0); });
+}
+
+icaltimetype floating(LocalDateTime t) {
+    icaltimetype tt = icaltime_null_time();
+    tt.year = t.date.year;
+    tt.month = t.date.month;
+    tt.day = t.date.day;
+    tt.hour = t.time.hour;
+    tt.minute = t.time.minute;
+    tt.second = 0;
+    tt.is_date = 0;
+    tt.zone = nullptr;
+    return tt;
+}
+
+LocalDateTime from_ical(const icaltimetype& tt) {
+    return {{tt.year, tt.month, tt.day}, {tt.hour, tt.minute}};
+}
+
+// [SECTION] candidate dates: the wall-clock starts the rule produces in [first, last].
+void rule_candidates(const Schedule& s, LocalDateTime first, LocalDateTime last,
+                     std::vector<LocalDateTime>& out) {
+    if (s.rrule.empty()) {
+        if (s.start >= first && s.start <= last) out.push_back(s.start);
+        return;
+    }
+    init_libical_errors();
+    icalrecurrencetype rule = icalrecurrencetype_from_string(s.rrule.c_str());
+    if (rule.freq == ICAL_NO_RECURRENCE) return;  // rejected by the parser already
+    icaltimetype dtstart = floating(s.start);
+    icalrecur_iterator* it = icalrecur_iterator_new(rule, dtstart);
+    if (!it) return;
+    // Jump ahead for long-running rules without COUNT (COUNT needs every step from DTSTART).
+    if (rule.count == 0 && s.start < first) {
+        LocalDateTime jump = first;
+        jump.time = {0, 0};
+        icalrecur_iterator_set_start(it, floating(jump));
+    }
+    int steps = 0;
+    int produced = 0;
+    for (;;) {
+        icaltimetype next = icalrecur_iterator_next(it);
+        if (icaltime_is_null_time(next)) break;
+        if (++steps > kMaxRuleIterations) break;
+        LocalDateTime t = from_ical(next);
+        if (t > last) break;
+        if (t < first) continue;
+        out.push_back(t);
+        if (++produced >= kMaxOccurrencesPerActivity) break;
+    }
+    icalrecur_iterator_free(it);
+}
+
+const OccurrenceChange* find_change(const Activity& a, LocalDate date) {
+    auto it = std::lower_bound(a.changes.begin(), a.changes.end(), date,
+                               [](const OccurrenceChange& c, LocalDate d) { return c.date < d; });
+    if (it != a.changes.end() && it->date == date) return &*it;
+    return nullptr;
+}
+
+void expand_into(const Feed& feed, std::uint32_t index, UtcTime from_utc, UtcTime to_utc,
+                 std::vector<Occurrence>& out) {
+    const Activity& a = feed.activities[index];
+    const Schedule& s = a.schedule;
+    // Candidate window in wall-clock time, widened for long durations and moved start times.
+    int span_days = s.duration_min / 1440 + 2;
+    LocalDateTime first{add_days(amsterdam_from_utc(from_utc).date, -span_days), {0, 0}};
+    LocalDateTime last{add_days(amsterdam_from_utc(to_utc).date, 1), {23, 59}};
+    std::vector<LocalDateTime> starts;
+    rule_candidates(s, first, last, starts);
+    for (const auto& r : s.rdates)
+        if (r >= first && r <= last) starts.push_back(r);
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+
+    int produced = 0;
+    for (const LocalDateTime& original : starts) {
+        const LocalDate date = original.date;
+        if (s.from && date < *s.from) continue;
+        if (s.until && date > *s.until) continue;
+        if (std::binary_search(s.exdates.begin(), s.exdates.end(), date)) continue;
+        Occurrence o;
+        o.activity = index;
+        o.venue = a.venue;
+        o.original_date = date;
+        o.all_day = s.all_day;
+        o.cancelled = a.cancelled;
+        o.cancel_reason = a.cancel_reason;
+        LocalDateTime start = original;
+        int duration = s.duration_min;
+        if (const OccurrenceChange* c = find_change(a, date)) {
+            if (c->cancelled) {
+                o.cancelled = true;
+                o.cancel_reason = c->reason;
+            }
+            if (c->start && *c->start != start.time) {
+                start.time = *c->start;
+                o.changed = true;
+            }
+            if (c->duration_min && *c->duration_min != duration) {
+                duration = *c->duration_min;
+                o.changed = true;
+            }
+            if (c->venue && *c->venue != a.venue) {
+                o.venue = *c->venue;
+                o.changed = true;
+            }
+            o.note = c->note;
+        }
+        o.start_local = start;
+        o.start_utc = utc_from_amsterdam(start);
+        if (s.all_day) {
+            o.end_utc = amsterdam_midnight(add_days(date, std::max(1, duration / 1440)));
+        } else {
+            o.end_utc = o.start_utc + std::chrono::minutes{duration};
+        }
+        o.end_local = amsterdam_from_utc(o.end_utc);
+        if (o.end_utc <= from_utc || o.start_utc >= to_utc) continue;
+        out.push_back(std::move(o));
+        if (++produced >= kMaxOccurrencesPerActivity) break;
+    }
+}
+
+bool before(const Occurrence& x, const Occurrence& y) {
+    if (x.start_utc != y.start_utc) return x.start_utc < y.start_utc;
+    return x.activity < y.activity;
+}
+
+}  // namespace
+
+std::vector<Occurrence> expand(const Feed& feed, UtcTime from_utc, UtcTime to_utc) {
+    std::vector<Occurrence> out;
+    if (to_utc <= from_utc) return out;
+    for (std::uint32_t i = 0; i < feed.activities.size(); ++i) expand_into(feed, i, from_utc, to_utc, out);
+    std::sort(out.begin(), out.end(), before);
+    return out;
+}
+
+std::vector<Occurrence> expand_activity(const Feed& feed, std::uint32_t activity, UtcTime from_utc,
+                                        UtcTime to_utc) {
+    std::vector<Occurrence> out;
+    if (activity >= feed.activities.size() || to_utc <= from_utc) return out;
+    expand_into(feed, activity, from_utc, to_utc, out);
+    std::sort(out.begin(), out.end(), before);
+    return out;
+}
+
+// [SECTION] RRULE checks (RFC 5545 §3.3.10), as libical reads them.
+std::expected<void, Error> check_rrule(std::string_view rrule) {
+    init_libical_errors();
+    if (rrule.size() > 1024) return std::unexpected(Error{ErrorKind::Recurrence, "RRULE longer than 1024 bytes"});
+    std::string text(rrule);
+    if (text.rfind("RRULE:", 0) == 0) text = text.substr(6);
+    icalerror_clear_errno();
+    icalrecurrencetype rule = icalrecurrencetype_from_string(text.c_str());
+    if (rule.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
+        icalerror_clear_errno();
+        return std::unexpected(Error{ErrorKind::Recurrence, "libical could not parse it, see RFC 5545 section 3.3.10"});
+    }
+    if (rule.freq == ICAL_SECONDLY_RECURRENCE || rule.freq == ICAL_MINUTELY_RECURRENCE ||
+        rule.freq == ICAL_HOURLY_RECURRENCE)
+        return std::unexpected(
+            Error{ErrorKind::Recurrence, "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY"});
+    if (rule.interval < 1 || rule.interval > 1000)
+        return std::unexpected(Error{ErrorKind::Recurrence, "INTERVAL must be 1..1000"});
+    return {};
+}
+
+}  // namespace bk::data

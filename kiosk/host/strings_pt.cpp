@@ -1,0 +1,6 @@
+// strings_pt.cpp — placeholder (filled in the next commit).
+#include "kiosk/host/strings.hpp"
+
+namespace bk::kiosk::host::detail {
+std::span<const StringEntry> strings_pt() { return {}; }
+} // namespace bk::kiosk::host::detail
