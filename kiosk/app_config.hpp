@@ -11,6 +11,7 @@ enum class Screen { Map, Venue, Agenda, Nearby, Pin, HostSettings };
 
 struct AppConfig {
     std::string language = "nl";
+    bool language_given = false;     // --lang overrides the saved default language
     bool kiosk_mode = false;
     bool fullscreen = false;
     std::string config_path;         // host settings file ("" = default path)
@@ -19,6 +20,7 @@ struct AppConfig {
     std::string offline_tiles_dir;   // resolved folder of baked tiles
     // Wall clock for the agenda and the status line ("now"); tests inject a fixed time.
     std::function<std::chrono::system_clock::time_point()> wall_clock;
+    bool start_updater = true;       // tests/benchmarks may keep the HTTP updater off
     double start_lon_deg = 4.4470, start_lat_deg = 51.9105, start_zoom = 14.6;
 };
 

@@ -86,6 +86,7 @@ std::expected<CliOptions, std::string> parse_cli(const std::vector<std::string>&
                 }
                 o.app.language = *v;
                 o.lang_given = true;
+                o.app.language_given = true;
             }
             if (a == "--size") {
                 const auto x = v->find('x');

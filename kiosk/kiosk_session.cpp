@@ -17,6 +17,7 @@ std::expected<std::unique_ptr<KioskSession>, std::string> KioskSession::create(c
     if (!platform) return std::unexpected(platform.error());
     s->platform_ = std::move(*platform);
     s->app_->attach(*s->platform_);
+    s->app_->set_wake([] { SdlPlatform::push_wake(); });
     const std::string& scr = options.start_screen;
     if (scr == "agenda") s->app_->open(Screen::Agenda);
     else if (scr == "nearby") s->app_->open(Screen::Nearby);
@@ -26,6 +27,7 @@ std::expected<std::unique_ptr<KioskSession>, std::string> KioskSession::create(c
 }
 
 KioskSession::~KioskSession() {
+    if (app_) app_->detach();  // textures die before the renderer
     platform_.reset();  // backends shut down while the ImGui context still exists
     app_.reset();
 }

@@ -72,7 +72,7 @@ ImFont* Theme::add(float size_px, bool bold) {
     ImFontConfig merge = cfg;
     merge.MergeMode = true;
     if (!arabic.empty()) io.Fonts->AddFontFromFileTTF(arabic.c_str(), size_px, &merge, kArabicRanges);
-    static const ImWchar kSymbolRanges[] = {0x2190, 0x2193, 0x2713, 0x2713, 0x25B6, 0x25C0, 0};
+    static const ImWchar kSymbolRanges[] = {0x2190, 0x2193, 0x2713, 0x2713, 0x2423, 0x2423, 0x25B6, 0x25C0, 0x2022, 0x2022, 0};
     if (!symbols.empty()) io.Fonts->AddFontFromFileTTF(symbols.c_str(), size_px, &merge, kSymbolRanges);
     return font;
 }
