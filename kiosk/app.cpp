@@ -282,6 +282,10 @@ void App::run_timers(SteadyTime now) {
             s.updater_status = u->status;
         }
     }
+    if (!h.idle) {
+        h.idle = std::make_unique<host::IdlePolicy>(host::IdleConfig::from(h.settings), now);
+        h.idle->set_item_count(h.attract_venues.size());
+    }
     // Idle reset and attract mode (host helper's policy; the app only acts on its events).
     if (h.idle && s.screen != Screen::HostSettings && s.screen != Screen::Pin) {
         switch (h.idle->update(now)) {

@@ -40,8 +40,8 @@ void App::init_host() {
 
 void App::apply_settings() {
     HostState& h = *host_;
-    h.idle = std::make_unique<host::IdlePolicy>(host::IdleConfig::from(h.settings), state_->now);
-    h.idle->set_item_count(h.attract_venues.size());
+    // The idle clock starts at the next frame (the injected monotonic time is known there).
+    h.idle.reset();
     h.night.set_settings(h.settings.night);
 }
 

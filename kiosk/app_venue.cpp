@@ -39,7 +39,9 @@ bool App::panel_header(const std::string& title) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const ImVec2 start = ImGui::GetCursorPos();
     ImGui::SetCursorPos(ImVec2(rtl ? start.x : start.x + avail - close_w, start.y));
-    const bool closed = big_button("\xC3\x97##close", ImVec2(close_w, close_w), button_colours());
+    ImGui::PushFont(theme_.title());
+    const bool closed = big_button("\xC3\x97##close", ImVec2(close_w, close_w), button_colours(), close_w / 2);
+    ImGui::PopFont();
     ImGui::SetCursorPos(ImVec2(rtl ? start.x + close_w + 12 : start.x, start.y + 6));
     ImGui::PushFont(theme_.heading());
     ImGui::PushTextWrapPos(rtl ? 0.0f : start.x + avail - close_w - 12);
@@ -64,56 +66,75 @@ void App::draw_occurrence_row(const data::Occurrence& o, bool show_venue, bool s
     const data::Venue& v = feed.venues[o.venue];
     const Palette& pal = theme_.palette();
     const float k = theme_.scale();
+    const bool rtl = text_.rtl();
     ImGui::PushID(index);
-    ImGui::BeginGroup();
     const ImVec2 row_start = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
-    // Time column.
-    std::string when = format_time_range(o, text_.i18n());
-    if (show_day) when = format_day(o.start_local.date, text_.i18n()) + "  " + when;
+    // Two columns: the time (and day) on the reading side, what/where/for whom beside it.
+    const float time_w = (show_day ? 150.0f : 96.0f) * k;
+    const float text_w = width - time_w - 16 * k;
+    const ImVec2 origin = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(rtl ? origin.x + text_w + 16 * k : origin.x, origin.y + 2));
+    ImGui::BeginGroup();
     ImGui::PushFont(theme_.heading());
-    text_.line(when, o.cancelled ? pal.text_muted : pal.accent);
+    const ImU32 time_colour = o.cancelled ? pal.text_muted : pal.accent;
+    if (show_day) text_.line(format_day(o.start_local.date, text_.i18n()), time_colour);
+    if (o.all_day) {
+        text_.line(text_.tr("time.all_day"), time_colour);
+    } else {
+        text_.line(format_hh_mm(o.start_local.time), time_colour);
+    }
     ImGui::PopFont();
-    // Title (struck through when cancelled).
+    if (!o.all_day) text_.line(text_.fmt("time.until", {format_hh_mm(o.end_local.time)}), pal.text_muted);
+    ImGui::EndGroup();
+    const float time_bottom = ImGui::GetItemRectMax().y;
+    ImGui::SetCursorPos(ImVec2(rtl ? origin.x : origin.x + time_w + 16 * k, origin.y));
+    ImGui::BeginGroup();
     ImGui::PushFont(theme_.heading());
     const ImVec2 tpos = ImGui::GetCursorScreenPos();
-    text_.paragraph(a.title, width, o.cancelled ? pal.text_muted : pal.text);
+    text_.paragraph(a.title, text_w, o.cancelled ? pal.text_muted : pal.text);
     if (o.cancelled) {
         const ImVec2 ts = text_.size(a.title);
-        const float x0 = text_.rtl() ? tpos.x + width - std::min(ts.x, width) : tpos.x;
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(x0, tpos.y + ts.y * 0.55f),
-                                            ImVec2(x0 + std::min(ts.x, width), tpos.y + ts.y * 0.55f), pal.danger,
-                                            3.0f);
+        const float len = std::min(ts.x, text_w);
+        const float x0 = rtl ? tpos.x + text_w - len : tpos.x;
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(x0, tpos.y + ts.y * 0.55f), ImVec2(x0 + len, tpos.y + ts.y * 0.55f),
+                                            pal.danger, 3.0f);
     }
     ImGui::PopFont();
     if (o.cancelled) {
         const data::LocalDate today = data::amsterdam_from_utc(wall_now()).date;
         std::string label = text_.tr(o.start_local.date == today ? "activity.cancelled_today" : "activity.cancelled");
         if (!o.cancel_reason.empty()) label += " \xE2\x80\x94 " + o.cancel_reason;
-        ImGui::PushFont(theme_.body());
-        text_.paragraph(label, width, pal.danger);
-        ImGui::PopFont();
+        text_.paragraph(label, text_w, pal.danger);
     }
     // Where, for whom, by whom, cost.
     std::string details;
     if (show_venue) details = v.name;
     const std::string aud = format_audiences(a, text_.i18n());
     if (!aud.empty()) details += (details.empty() ? "" : " \xC2\xB7 ") + text_.tr("activity.for_whom") + ": " + aud;
-    text_.paragraph(details, width, pal.text);
+    text_.paragraph(details, text_w, pal.text);
     std::string by_cost;
     if (!a.organiser.empty()) by_cost = a.organiser;
     const std::string cost = format_cost(a, text_.i18n());
     if (!cost.empty()) by_cost += (by_cost.empty() ? "" : " \xC2\xB7 ") + cost;
     if (a.registration_required) by_cost += " \xC2\xB7 " + text_.tr("activity.registration_required");
-    if (!by_cost.empty()) text_.paragraph(by_cost, width, pal.text_muted);
-    if (!o.note.empty()) text_.paragraph(o.note, width, pal.warning_text);
+    if (!by_cost.empty()) text_.paragraph(by_cost, text_w, pal.text_muted);
+    if (!o.note.empty()) text_.paragraph(o.note, text_w, pal.warning_text);
     ImGui::EndGroup();
+    const float bottom = std::max(time_bottom, ImGui::GetItemRectMax().y);
     // The whole row is a touch target: tapping centres and highlights its venue on the map.
-    const ImVec2 row_end(row_start.x + width, ImGui::GetItemRectMax().y);
+    ImGui::SetCursorScreenPos(row_start);
+    ImGui::InvisibleButton("##row", ImVec2(width, std::max(kMinTargetPx, bottom - row_start.y)));
     if (row_tapped() && state_->screen != Screen::Venue) focus_venue(o.venue, false);
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(row_start.x, row_end.y + 8 * k), ImVec2(row_end.x, row_end.y + 8 * k),
+    const bool highlighted = state_->highlight_venue == v.id && state_->screen != Screen::Venue;
+    if (highlighted) {
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(rtl ? row_start.x + width - 6 : row_start.x - 14, row_start.y),
+                                                  ImVec2(rtl ? row_start.x + width + 2 : row_start.x - 6, bottom),
+                                                  pal.accent, 3);
+    }
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(row_start.x, bottom + 10 * k), ImVec2(row_start.x + width, bottom + 10 * k),
                                         pal.panel_border, 1.5f);
-    ImGui::Dummy(ImVec2(1, 10 * k));
+    ImGui::Dummy(ImVec2(1, 14 * k));
     ImGui::PopID();
 }
 

@@ -15,7 +15,7 @@ struct LonLatDeg {
 
 class MapCamera {
 public:
-    static constexpr double kMinZoom = 13.0;
+    static constexpr double kMinZoom = 14.0;
     static constexpr double kMaxZoom = 18.0;
 
     void set_screen(double x_px, double y_px, double w_px, double h_px);  // the map's area on screen
