@@ -36,9 +36,10 @@ TEST_CASE("make_tile_source builds a folder source for offline and a cached HTTP
     REQUIRE(r.has_value());
     CHECK(r->bytes == TileBytes{1, 2, 3});
 
-    test_support::TestHttpServer server([](const test_support::HttpRequest&) {
+    const auto png = test::make_png(4, 4, 1, 2, 3);
+    test_support::TestHttpServer server([&](const test_support::HttpRequest&) {
         test_support::HttpResponse res;
-        res.body = "tile";
+        res.body.assign(png.begin(), png.end());
         return res;
     });
     auto http = make_tile_source(osm_source(server.url("/{z}/{x}/{y}.png")), dir.path() / "cache");
