@@ -3,7 +3,11 @@
 
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
 using namespace bk::map;
 
@@ -56,4 +60,44 @@ TEST_CASE("tap hits the nearest cluster within the 24 px touch radius, misses be
     CHECK(hit_test(clusters, {100, 123}) == std::optional<std::size_t>{0});
     CHECK_FALSE(hit_test(clusters, {100, 125}).has_value());
     CHECK_FALSE(hit_test(std::vector<MarkerCluster>{}, {0, 0}).has_value());
+}
+
+TEST_CASE("real Delfshaven transit stops: many merge at z13, split apart at z18, taps find their stop") {
+    const std::filesystem::path file = std::filesystem::path(BUURTKAART_SHARED_DIR) / "data/delfshaven_transit_stops.geojson";
+    if (!std::filesystem::exists(file)) {
+        MESSAGE("skipped: " << file.string() << " not present (needs ../shared)");
+        return;
+    }
+    std::ifstream in(file);
+    const auto doc = nlohmann::json::parse(in);
+    std::vector<LonLat> stops;
+    for (const auto& f : doc.at("features")) {
+        const auto& c = f.at("geometry").at("coordinates");
+        const LonLat p{c.at(0).get<double>(), c.at(1).get<double>()};
+        if (p.lon_deg >= 4.42 && p.lon_deg <= 4.49 && p.lat_deg >= 51.90 && p.lat_deg <= 51.93) stops.push_back(p);
+    }
+    REQUIRE(stops.size() > 50);
+    WebMercatorGrid grid;
+    const auto pts = *to_grid_points(grid, stops);
+    Viewport view = *Viewport::create(grid, LonLat{4.455, 51.915}, 13.0, ScreenSize{1920, 1080});
+    const auto far = cluster_markers(project_markers(view, pts), 40.0, view.screen());
+    view.set_zoom(18.0);
+    const auto px18 = project_markers(view, pts);
+    const auto near = cluster_markers(px18, 40.0, view.screen());
+    std::size_t members_far = 0;
+    for (const auto& c : far) members_far += c.members.size();
+    CHECK(members_far == stops.size());  // at z13 the whole box is on screen
+    CHECK(far.size() < stops.size() / 2);
+    // At z18 only part of the box is visible, and what is visible is mostly single stops.
+    std::size_t members_near = 0;
+    for (const auto& c : near) members_near += c.members.size();
+    CHECK(near.size() * 2 > members_near);
+    // A tap on a visible single stop hits the cluster that holds it.
+    for (std::size_t i = 0; i < near.size(); ++i) {
+        if (!near[i].is_single()) continue;
+        const auto hit = hit_test(near, px18[near[i].members[0]]);
+        REQUIRE(hit.has_value());
+        CHECK(*hit == i);
+        break;
+    }
 }
