@@ -17,6 +17,7 @@
 // Threads: constructor, poll(), check_now(), status() and the destructor on the owning thread;
 // notify runs on the worker thread (keep it tiny: wake the main loop).
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -61,6 +62,7 @@ struct UpdaterStatus {
     std::optional<UtcTime> last_success_utc;     // last 200 (accepted) or 304
     std::optional<UtcTime> last_attempt_utc;
     std::optional<Error> last_error;             // empty after a success
+    std::optional<Error> cache_error;            // last cache read/write problem (feed still served)
     long http_status = 0;                        // of the last attempt, 0 when no response
     std::string etag;                            // of the feed being served
     FeedSource source = FeedSource::None;        // where the served feed came from
@@ -96,7 +98,8 @@ private:
     void thread_main();
     void attempt();
     void load_cache();
-    void publish(FeedPtr feed);
+    void publish_locked(FeedPtr feed);
+    void notify();
     std::chrono::milliseconds backoff_delay();
 
     UpdaterConfig config_;
@@ -109,6 +112,8 @@ private:
     FeedPtr current_;
     std::string last_modified_;
     std::uint64_t rng_state_ = 0x9e3779b97f4a7c15ull;
+    bool cache_loaded_ = false;
+    std::atomic<bool> cancel_{false};  // aborts a running transfer on shutdown
     std::thread thread_;  // last: starts after every member is ready
 };
 

@@ -4,11 +4,13 @@
 //   bk::data::HttpGet req; req.url = "https://example.org/feed.json"; req.etag = "\"v1\"";
 //   std::expected<bk::data::HttpReply, bk::data::Error> r = bk::data::http_get(req);
 //   if (r && r->status == 304) ...  // not modified
-// Errors: Network (connect, TLS, timeout, truncated body: curl error or Content-Length
-// mismatch), Http (status other than 200/304), Io (body over max_body_bytes, counted after
-// gzip decoding). TLS peer and host verification are always on.
+// Any complete response is returned with its status (the caller decides what 404/500 mean).
+// Errors: Network (connect, TLS, timeout, cancelled, truncated body: curl error or
+// Content-Length mismatch), Io (body over max_body_bytes, counted after gzip decoding),
+// InvalidArgument (not http/https). TLS peer and host verification are always on.
 // Threads: any thread; blocking (the updater calls it on its worker thread).
 #pragma once
+#include <atomic>
 #include <cstddef>
 #include <expected>
 #include <string>
@@ -25,10 +27,11 @@ struct HttpGet {
     long total_timeout_ms = 30000;
     std::size_t max_body_bytes = 32u << 20;
     std::string user_agent = "buurtkaart-kiosk/1";
+    const std::atomic<bool>* cancel = nullptr;  // set to true from another thread: abort soon
 };
 
 struct HttpReply {
-    long status = 0;            // 200 or 304
+    long status = 0;            // HTTP status of the final response (after redirects)
     std::string body;           // decoded (gzip) body; empty for 304
     std::string etag;
     std::string last_modified;

@@ -41,6 +41,15 @@ void rule_candidates(const Schedule& s, LocalDateTime first, LocalDateTime last,
     init_libical_errors();
     icalrecurrencetype rule = icalrecurrencetype_from_string(s.rrule.c_str());
     if (rule.freq == ICAL_NO_RECURRENCE) return;  // rejected by the parser already
+    if (!icaltime_is_null_time(rule.until) && icaltime_is_utc(rule.until) && !rule.until.is_date) {
+        // UNTIL in UTC (RFC 5545 requires it with a zoned DTSTART): compare in Amsterdam wall-clock.
+        auto secs = std::chrono::sys_days{std::chrono::year{rule.until.year} / rule.until.month / rule.until.day} +
+                    std::chrono::hours{rule.until.hour} + std::chrono::minutes{rule.until.minute} +
+                    std::chrono::seconds{rule.until.second};
+        LocalDateTime local = amsterdam_from_utc(std::chrono::time_point_cast<std::chrono::seconds>(secs));
+        rule.until = floating(local);
+        rule.until.second = 59;
+    }
     icaltimetype dtstart = floating(s.start);
     icalrecur_iterator* it = icalrecur_iterator_new(rule, dtstart);
     if (!it) return;

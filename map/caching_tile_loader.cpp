@@ -6,6 +6,12 @@
 
 namespace bk::map {
 
+bool looks_like_image(const TileBytes& b) {
+    static constexpr std::uint8_t png[] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    if (b.size() >= sizeof png && std::equal(std::begin(png), std::end(png), b.begin())) return true;
+    return b.size() >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF;
+}
+
 CachingTileLoader::CachingTileLoader(std::unique_ptr<TileSource> network, DiskCache cache, CachingTileLoaderOptions options)
     : network_(std::move(network)), cache_(std::move(cache)), options_(std::move(options)) {}
 
@@ -59,7 +65,12 @@ std::expected<TileResponse, Error> CachingTileLoader::fetch(const TileRequest& r
         return serve_cached(false);
     }
 
-    // 3. New bytes: write back (best effort) and serve.
+    // 3. New bytes: check them, write back (best effort) and serve.
+    if (options_.accept && !options_.accept(response->bytes)) {
+        if (cached) return serve_cached(true);
+        return std::unexpected(Error{ErrorKind::Decode, str_cat(response->origin, ": HTTP 200 body of ", response->bytes.size(),
+                                                                " bytes is not a PNG or JPEG image")});
+    }
     response->expires = expiry_for(*response, now);
     CacheEntry entry{response->bytes, response->etag, response->last_modified, *response->expires, now};
     (void)cache_.put(id, entry);

@@ -2,7 +2,8 @@
 // MainResourceLoader: fresh cache hit -> served from disk; stale -> conditional GET
 // (If-None-Match / If-Modified-Since); 304 -> metadata refreshed, cached bytes served;
 // 200 -> written back and served; network failure -> stale bytes served (never lose the last good
-// tile); nothing cached and network down -> the network error.
+// tile); nothing cached and network down -> the network error. A 200 whose body fails `accept`
+// (default: PNG or JPEG signature — catches captive-portal HTML) is never written to the cache.
 //
 // Usage:
 //   CachingTileLoader loader(std::make_unique<HttpTileSource>(opts), DiskCache(dir),
@@ -22,10 +23,14 @@
 
 namespace bk::map {
 
+// True when bytes start with the PNG or JPEG signature.
+bool looks_like_image(const TileBytes& bytes);
+
 struct CachingTileLoaderOptions {
     std::chrono::seconds min_freshness{0};                 // OSM: 7 days (a setting, see TileSourceInfo)
     std::chrono::seconds default_freshness{24 * 3600};     // when the server sends no caching headers
     std::function<WallClock::time_point()> clock = [] { return WallClock::now(); };  // tests inject time
+    std::function<bool(const TileBytes&)> accept = looks_like_image;                   // before write-back
 };
 
 class CachingTileLoader final : public TileSource {

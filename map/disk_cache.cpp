@@ -3,6 +3,7 @@
 #include "map/local_folder_tile_source.hpp"
 #include "map/str_cat.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <charconv>
@@ -146,6 +147,51 @@ std::expected<void, Error> DiskCache::update_meta(TileId id, const std::string& 
     const CacheEntry& e = **current;
     return write_meta(id, e.bytes.size(), etag.empty() ? e.etag : etag,
                       last_modified.empty() ? e.last_modified : last_modified, expires, fetched);
+}
+
+std::expected<DiskCache::PruneStats, Error> DiskCache::prune(std::size_t max_total_bytes) {
+    PruneStats stats;
+    struct Item {
+        std::filesystem::path meta;
+        long long fetched;
+        std::size_t bytes;
+    };
+    std::vector<Item> items;
+    std::error_code ec;
+    if (!std::filesystem::exists(root_, ec)) return stats;
+    std::filesystem::recursive_directory_iterator it(root_, ec), end;
+    if (ec) return std::unexpected(Error{ErrorKind::Io, str_cat(root_.string(), ": cannot list: ", ec.message())});
+    for (; it != end; it.increment(ec)) {
+        if (ec) return std::unexpected(Error{ErrorKind::Io, str_cat(root_.string(), ": cannot list: ", ec.message())});
+        if (!it->is_regular_file(ec)) continue;
+        const std::filesystem::path& p = it->path();
+        if (p.filename().string().find(".tmp.") != std::string::npos) {
+            stats.removed_temp_files += std::filesystem::remove(p, ec);
+            continue;
+        }
+        if (p.extension() != ".meta") continue;
+        auto meta = read_file_bytes(p, 16u << 10);
+        long long fetched = 0, size = 0;
+        if (meta) {
+            const std::string_view text(reinterpret_cast<const char*>(meta->data()), meta->size());
+            parse_ll(value_of(text, "fetched"), fetched);
+            parse_ll(value_of(text, "size"), size);
+        }
+        items.push_back({p, fetched, std::size_t(std::max(0LL, size))});
+    }
+    std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.fetched > b.fetched; });
+    for (const Item& item : items) {  // newest first: keep while within budget
+        if (stats.kept_bytes + item.bytes <= max_total_bytes) {
+            stats.kept_bytes += item.bytes;
+            continue;
+        }
+        std::filesystem::path data = item.meta;
+        data.replace_extension(".tile");
+        std::filesystem::remove(item.meta, ec);  // meta first: a lone data file is a miss
+        std::filesystem::remove(data, ec);
+        ++stats.removed_tiles;
+    }
+    return stats;
 }
 
 }  // namespace bk::map

@@ -8,10 +8,11 @@
 //   cache.update_meta(id, etag, last_modified, expires, now);           // after a 304
 // Writes are atomic: a temp file in the same folder, then rename(2), data before meta; a meta whose
 // recorded size does not match the data file counts as a miss, so a crash never serves half a tile.
-// Limits: entries over max_entry_bytes are not stored. No size-based eviction (tiles of one
-// neighbourhood are a few MB; OSM policy asks to keep them >= 7 days anyway).
+// Limits: entries over max_entry_bytes are not stored. prune(max_total_bytes) deletes the
+// least recently fetched tiles and leftover temp files; call it at start-up (the clamped
+// Delfshaven box holds ~10k tiles up to z19, ~150 MB worst case).
 // Threads: get/put/update_meta may run on several workers at once; two writers of the same tile
-// race benignly (last rename wins, each file complete).
+// race benignly (last rename wins, each file complete). prune() must not run concurrently with put().
 #pragma once
 
 #include "map/tile_source.hpp"
@@ -37,6 +38,13 @@ public:
     // Refreshes validators and expiry of a cached tile (after HTTP 304); NotFound if absent.
     std::expected<void, Error> update_meta(TileId id, const std::string& etag, const std::string& last_modified,
                                            WallClock::time_point expires, WallClock::time_point fetched);
+    struct PruneStats {
+        std::size_t kept_bytes = 0;
+        std::size_t removed_tiles = 0;
+        std::size_t removed_temp_files = 0;
+    };
+    std::expected<PruneStats, Error> prune(std::size_t max_total_bytes);
+
     std::filesystem::path data_path(TileId id) const;
     std::filesystem::path meta_path(TileId id) const;
     const std::filesystem::path& root() const { return root_; }

@@ -85,6 +85,22 @@ TileCover cover_viewport(GridPoint center, double zoom, ScreenSize screen, int m
     return cover;
 }
 
+std::expected<WorldPoint, Error> to_world_px(const TileGrid& grid, LonLat p, double zoom) {
+    auto g = grid.to_grid(p);
+    if (!g) return std::unexpected(g.error());
+    return to_world_px(*g, zoom);
+}
+
+std::expected<LonLat, Error> to_lon_lat(const TileGrid& grid, WorldPoint p, double zoom) {
+    return grid.to_lon_lat(from_world_px(p, zoom));
+}
+
+std::expected<TileId, Error> tile_for(const TileGrid& grid, LonLat p, int z) {
+    auto g = grid.to_grid(p);
+    if (!g) return std::unexpected(g.error());
+    return tile_at(*g, z);
+}
+
 std::expected<GridRect, Error> to_grid_rect(const TileGrid& grid, LonLatBox box) {
     GridRect r{1e300, 1e300, -1e300, -1e300};
     constexpr int kSteps = 8;

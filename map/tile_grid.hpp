@@ -67,6 +67,11 @@ struct TileCover {
 };
 TileCover cover_viewport(GridPoint center, double zoom, ScreenSize screen, int min_z, int max_z);
 
+// Lon/lat <-> world pixel at a fractional zoom, and the tile holding a lon/lat, through `grid`.
+std::expected<WorldPoint, Error> to_world_px(const TileGrid& grid, LonLat p, double zoom);
+std::expected<LonLat, Error> to_lon_lat(const TileGrid& grid, WorldPoint p, double zoom);
+std::expected<TileId, Error> tile_for(const TileGrid& grid, LonLat p, int z);
+
 // Bounding GridRect of a lon/lat box (samples the edges, so it also holds for RD New's curved edges).
 std::expected<GridRect, Error> to_grid_rect(const TileGrid& grid, LonLatBox box);
 

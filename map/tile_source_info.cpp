@@ -70,8 +70,10 @@ std::expected<std::unique_ptr<TileSource>, Error> make_tile_source(const TileSou
     http.url_template = info.url_template;
     CachingTileLoaderOptions opts;
     opts.min_freshness = info.min_cache_freshness;
-    return std::make_unique<CachingTileLoader>(std::make_unique<HttpTileSource>(std::move(http)),
-                                               DiskCache(cache_root / info.id), std::move(opts));
+    DiskCache cache(cache_root / info.id);
+    (void)cache.prune(info.disk_cache_max_bytes);  // best effort: a failing prune leaves a bigger cache
+    return std::make_unique<CachingTileLoader>(std::make_unique<HttpTileSource>(std::move(http)), std::move(cache),
+                                               std::move(opts));
 }
 
 }  // namespace bk::map

@@ -34,6 +34,7 @@ struct TileSourceInfo {
     int max_zoom = 19;         // highest level fetched; the viewport may over-zoom beyond it
     GridKind grid = GridKind::WebMercator;
     std::chrono::seconds min_cache_freshness{0};
+    std::size_t disk_cache_max_bytes = 256u << 20;  // make_tile_source prunes the cache to this
 };
 
 enum class PdokLayer { Standaard, Grijs, Pastel };
@@ -47,7 +48,8 @@ TileSourceInfo osm_source(std::string url_template = kOsmDefaultTemplate);
 // The attribution line to show while `info` is the active source.
 std::string attribution_text(const TileSourceInfo& info);
 
-// LocalFolder -> LocalFolderTileSource; Http -> CachingTileLoader(HttpTileSource, DiskCache(cache_root / id)).
+// LocalFolder -> LocalFolderTileSource; Http -> CachingTileLoader(HttpTileSource, DiskCache(cache_root / id)),
+// pruning that disk cache to disk_cache_max_bytes first (call before workers start).
 std::expected<std::unique_ptr<TileSource>, Error> make_tile_source(const TileSourceInfo& info,
                                                                    const std::filesystem::path& cache_root);
 

@@ -72,13 +72,14 @@ private:
 /// Events that would end or hide the app; the kiosk maps SDL events onto these.
 enum class QuitEventKind {
   window_close,   ///< SDL_WINDOWEVENT_CLOSE
-  quit_request,   ///< SDL_QUIT (incl. SIGINT/SIGTERM delivered by SDL)
+  quit_request,   ///< SDL_QUIT (SDL also raises it for SIGINT/SIGTERM unless SDL_NO_SIGNAL_HANDLERS=1,
+                  ///< which the systemd unit sets so that `systemctl stop` simply terminates)
   alt_f4,         ///< keyboard Alt+F4
   escape_key,     ///< Escape
   ctrl_q,         ///< Ctrl+Q / Ctrl+W
   minimize,       ///< window minimised / iconified
   focus_lost,     ///< window lost focus (e.g. Alt+Tab)
-  system_signal,  ///< SIGTERM from systemd (the service is being stopped)
+  system_signal,  ///< SIGTERM/SIGINT caught by the app's own handler (the service is being stopped)
 };
 
 /// Kiosk-mode policy. In kiosk mode only system_signal quits; minimize/focus_lost should be undone

@@ -61,7 +61,8 @@ public:
   Language language() const { return language_; }
   bool rtl() const { return language_info(language_).rtl; }
 
-  /// Text in the current language, falling back to Dutch, then to the key.
+  /// Text in the current language, falling back to Dutch, then to the key. In that last case the
+  /// view refers to `key` itself: keep the key alive (literals are fine) or use c_str().
   std::string_view text(std::string_view key) const;
   std::string_view text(Language l, std::string_view key) const;
   /// Same as text() as a NUL-terminated pointer (strings are stored as std::string).

@@ -34,6 +34,7 @@ struct NightHoursSettings {
   LocalTimeOfDay end{7, 0};     ///< night ends (exclusive)
   NightMode mode = NightMode::dim;
   float dim_level = 0.3f;       ///< screen brightness while dimmed, 0.05..1 (1 = not dimmed)
+  friend bool operator==(const NightHoursSettings&, const NightHoursSettings&) = default;
 };
 
 enum class ScreenMode { awake, dim, blank };

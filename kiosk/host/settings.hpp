@@ -103,7 +103,9 @@ struct Settings {
 struct LoadResult {
   Settings settings;
   std::vector<std::string> warnings;      ///< one line per ignored/clamped field (for the log and host screen)
-  std::optional<std::string> ui_warning;  ///< set when the file was corrupt: show it to the host
+  /// Set when the file was corrupt or unreadable (English, for the log). For the host screen use
+  /// i18n key "host.config_broken" with broken_copy->filename() as argument.
+  std::optional<std::string> ui_warning;
   std::optional<std::filesystem::path> broken_copy; ///< where the corrupt file was moved
   bool fresh = false;                     ///< no file existed: defaults in use
 };

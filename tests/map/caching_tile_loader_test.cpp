@@ -16,6 +16,8 @@ using test_support::TestHttpServer;
 namespace {
 
 std::string as_string(const TileBytes& b) { return std::string(b.begin(), b.end()); }
+// A body that passes the default image check: the PNG signature, then text the test can compare.
+std::string png_body(const std::string& text) { return std::string("\x89PNG\r\n\x1a\n", 8) + text; }
 
 // A clock the test moves by hand (read by the loader on the test thread only).
 struct ManualClock {
@@ -44,7 +46,7 @@ CachingTileLoader make_loader(const std::string& url_template, const std::filesy
 TEST_CASE("fresh cache hit is served from disk without a request") {
     TestHttpServer server([](const HttpRequest&) {
         HttpResponse r;
-        r.body = "tile-v1";
+        r.body = png_body("tile-v1");
         r.headers = {{"Cache-Control", "max-age=3600"}, {"ETag", "\"v1\""}};
         return r;
     });
@@ -62,7 +64,7 @@ TEST_CASE("fresh cache hit is served from disk without a request") {
     REQUIRE(second.has_value());
     CHECK(second->from_cache);
     CHECK_FALSE(second->stale);
-    CHECK(as_string(second->bytes) == "tile-v1");
+    CHECK(as_string(second->bytes) == png_body("tile-v1"));
     CHECK(server.request_count() == 1);
 }
 
@@ -76,7 +78,7 @@ TEST_CASE("stale tile is revalidated with If-None-Match; 304 refreshes metadata 
             return r;
         }
         ++full_responses;
-        r.body = "tile-v1";
+        r.body = png_body("tile-v1");
         r.headers = {{"Cache-Control", "max-age=0"}, {"ETag", "\"v1\""}};
         return r;
     });
@@ -90,7 +92,7 @@ TEST_CASE("stale tile is revalidated with If-None-Match; 304 refreshes metadata 
     REQUIRE(again.has_value());
     CHECK(again->from_cache);
     CHECK_FALSE(again->stale);
-    CHECK(as_string(again->bytes) == "tile-v1");
+    CHECK(as_string(again->bytes) == png_body("tile-v1"));
     const auto reqs = server.requests();
     REQUIRE(reqs.size() == 2);
     CHECK(reqs[0].header("If-None-Match").empty());
@@ -114,7 +116,7 @@ TEST_CASE("Last-Modified validator is sent back as If-Modified-Since") {
             r.status = 304;
             return r;
         }
-        r.body = "lm-tile";
+        r.body = png_body("lm-tile");
         r.headers = {{"Last-Modified", "Sun, 06 Nov 1994 08:49:37 GMT"}, {"Expires", "Sun, 06 Nov 1994 09:49:37 GMT"}};
         return r;
     });
@@ -124,7 +126,7 @@ TEST_CASE("Last-Modified validator is sent back as If-Modified-Since") {
     REQUIRE(loader.fetch(TileId{14, 3, 4}).has_value());
     auto again = loader.fetch(TileId{14, 3, 4});  // Expires in 1994: stale
     REQUIRE(again.has_value());
-    CHECK(as_string(again->bytes) == "lm-tile");
+    CHECK(as_string(again->bytes) == png_body("lm-tile"));
     const auto reqs = server.requests();
     REQUIRE(reqs.size() == 2);
     CHECK(reqs[1].header("If-Modified-Since") == "Sun, 06 Nov 1994 08:49:37 GMT");
@@ -138,7 +140,7 @@ TEST_CASE("network failure serves the stale cached tile; without a copy the erro
     {
         TestHttpServer server([](const HttpRequest&) {
             HttpResponse r;
-            r.body = "last-good";
+            r.body = png_body("last-good");
             r.headers = {{"Cache-Control", "max-age=60"}};
             return r;
         });
@@ -153,7 +155,7 @@ TEST_CASE("network failure serves the stale cached tile; without a copy the erro
     REQUIRE(stale.has_value());
     CHECK(stale->stale);
     CHECK(stale->from_cache);
-    CHECK(as_string(stale->bytes) == "last-good");
+    CHECK(as_string(stale->bytes) == png_body("last-good"));
     auto none = loader.fetch(TileId{16, 6, 6});
     REQUIRE_FALSE(none.has_value());
     CHECK(none.error().kind == ErrorKind::Network);
@@ -167,7 +169,7 @@ TEST_CASE("server error on revalidation also serves the stale copy") {
             r.status = 503;
             return r;
         }
-        r.body = "v1";
+        r.body = png_body("v1");
         r.headers = {{"Cache-Control", "max-age=0"}};
         return r;
     });
@@ -181,13 +183,13 @@ TEST_CASE("server error on revalidation also serves the stale copy") {
     auto r = loader.fetch(TileId{10, 1, 1});
     REQUIRE(r.has_value());
     CHECK(r->stale);
-    CHECK(as_string(r->bytes) == "v1");
+    CHECK(as_string(r->bytes) == png_body("v1"));
 }
 
 TEST_CASE("min freshness (OSM policy: 7 days) overrides a short server max-age") {
     TestHttpServer server([](const HttpRequest&) {
         HttpResponse r;
-        r.body = "osm";
+        r.body = png_body("osm");
         r.headers = {{"Cache-Control", "max-age=60"}};
         return r;
     });
@@ -204,4 +206,30 @@ TEST_CASE("min freshness (OSM policy: 7 days) overrides a short server max-age")
     clock.advance(std::chrono::days(2));
     REQUIRE(loader.fetch(TileId{16, 7, 7}).has_value());
     CHECK(server.request_count() == 2);
+}
+
+TEST_CASE("a 200 that is not an image (captive portal HTML) never replaces the cached tile") {
+    std::atomic<bool> portal{false};
+    TestHttpServer server([&](const HttpRequest&) {
+        HttpResponse r;
+        r.body = portal ? std::string("<html>Log in to WiFi</html>") : png_body("good");
+        r.headers = {{"Cache-Control", "max-age=0"}};
+        return r;
+    });
+    test::TempDir dir("loader-portal");
+    ManualClock clock;
+    *clock.now = WallClock::now();
+    auto loader = make_loader(server.url("/{z}/{x}/{y}.png"), dir.path(), clock);
+    REQUIRE(loader.fetch(TileId{12, 1, 1}).has_value());
+    portal = true;
+    clock.advance(std::chrono::seconds(10));
+    auto r = loader.fetch(TileId{12, 1, 1});
+    REQUIRE(r.has_value());
+    CHECK(r->stale);
+    CHECK(as_string(r->bytes) == png_body("good"));
+    CHECK(as_string((*loader.cache().get({12, 1, 1}))->bytes) == png_body("good"));
+    auto none = loader.fetch(TileId{12, 2, 2});
+    REQUIRE_FALSE(none.has_value());
+    CHECK(none.error().kind == ErrorKind::Decode);
+    CHECK(none.error().message == server.url("/12/2/2.png") + ": HTTP 200 body of 27 bytes is not a PNG or JPEG image");
 }

@@ -72,3 +72,23 @@ TEST_CASE("update_meta refreshes expiry and keeps bytes; missing tile is NotFoun
     REQUIRE_FALSE(missing.has_value());
     CHECK(missing.error().kind == ErrorKind::NotFound);
 }
+
+TEST_CASE("prune keeps the most recently fetched tiles within the byte budget and removes temp files") {
+    test::TempDir dir("disk-cache-prune");
+    DiskCache cache(dir.path());
+    const auto t = WallClock::from_time_t(1'700'000'000);
+    for (int i = 0; i < 10; ++i) {
+        REQUIRE(cache.put({16, i, 0}, CacheEntry{TileBytes(100, std::uint8_t(i)), "", "", t, t + std::chrono::seconds(i)}));
+    }
+    test::write_file(dir.path() / "16/0/9.tile.tmp.123.4", {1});
+    auto stats = cache.prune(450);
+    REQUIRE(stats.has_value());
+    CHECK(stats->kept_bytes == 400);
+    CHECK(stats->removed_tiles == 6);
+    CHECK(stats->removed_temp_files == 1);
+    for (int i = 0; i < 10; ++i) {
+        auto got = cache.get({16, i, 0});
+        REQUIRE(got.has_value());
+        CHECK(got->has_value() == (i >= 6));
+    }
+}

@@ -64,3 +64,15 @@ TEST_CASE("tile bounds and world pixels agree") {
     const GridPoint g = from_world_px(w, 2);
     CHECK(g.u == 0.25);
 }
+
+TEST_CASE("lon/lat to world pixel at a fractional zoom and back through a grid") {
+    WebMercatorGrid grid;
+    const WorldPoint w = *to_world_px(grid, LonLat{4.45, 51.91}, 15.5);
+    // At z15.5 the world is 256 * 2^15.5 px wide; x = (4.45 + 180) / 360 of it.
+    CHECK(w.x_px == doctest::Approx((4.45 + 180.0) / 360.0 * 256.0 * std::exp2(15.5)));
+    const LonLat back = *to_lon_lat(grid, w, 15.5);
+    CHECK(back.lon_deg == doctest::Approx(4.45).epsilon(1e-12));
+    CHECK(back.lat_deg == doctest::Approx(51.91).epsilon(1e-12));
+    CHECK(*tile_for(grid, LonLat{4.45, 51.91}, 16) == TileId{16, 33578, 21674});
+    CHECK_FALSE(tile_for(grid, LonLat{0, 87}, 16).has_value());
+}
