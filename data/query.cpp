@@ -58,6 +58,14 @@ std::vector<Occurrence> filtered(const Feed& feed, UtcTime from, UtcTime to, con
     for (std::uint32_t i = 0; i < feed.activities.size(); ++i) {
         const Activity& a = feed.activities[i];
         if (!activity_passes(a, f)) continue;
+        // Text pre-check before the (libical) expansion; changes may move an occurrence to
+        // another venue, so activities with venue changes are always expanded.
+        if (!query.empty() && !text_passes(&a, feed.venues[a.venue], query) &&
+            std::none_of(a.changes.begin(), a.changes.end(), [](const OccurrenceChange& c) { return c.venue.has_value(); }))
+            continue;
+        if (!f.neighbourhood.empty() && feed.venues[a.venue].neighbourhood != f.neighbourhood &&
+            std::none_of(a.changes.begin(), a.changes.end(), [](const OccurrenceChange& c) { return c.venue.has_value(); }))
+            continue;
         for (auto& o : expand_activity(feed, i, from, to)) {
             const Venue& v = feed.venues[o.venue];
             if (!venue_area_passes(v, f)) continue;
