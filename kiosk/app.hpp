@@ -1,0 +1,134 @@
+// App — the kiosk's UI core: state, screens, input handling, one frame of drawing with Dear ImGui.
+// It never sees SDL: the platform glue hands it InputEvents and a TextureStore, then renders ImGui's
+// draw data. Time is injected (wall clock for the agenda, monotonic for gestures/idle) so tests and
+// goldens are stable.
+// Usage (main thread):
+//   App app(config);                                  // creates the ImGui context and fonts
+//   auto platform = SdlPlatform::create(...);         // SDL backends bind to that context
+//   app.attach(*platform);
+//   loop: platform->pump_events(app.wait_timeout_ms(now), [&](auto& e){ app.handle(e); });
+//         platform->new_frame(); app.frame(w, h, now); platform->render();  until app.quit_requested()
+// Screens live in app_*.cpp files (map, venue/nearby panels, agenda, chrome, host).
+// Limits: one App per process (Dear ImGui context is global).
+#pragma once
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "data/local_time.hpp"
+#include "data/recurrence.hpp"
+#include "kiosk/app_config.hpp"
+#include "kiosk/feed_model.hpp"
+#include "kiosk/input_event.hpp"
+#include "kiosk/map_camera.hpp"
+#include "kiosk/texture_store.hpp"
+#include "kiosk/theme.hpp"
+#include "kiosk/ui_text.hpp"
+#include "kiosk/widgets.hpp"
+
+
+namespace bk::kiosk {
+
+class TileLayer;
+class FeedLink;
+struct AppState;
+struct HostState;
+
+using SteadyTime = std::chrono::steady_clock::time_point;
+
+class App {
+public:
+    explicit App(AppConfig config);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    void attach(TextureStore& textures);   // before the first frame
+    void detach();                         // gives every texture back; before the store goes away
+    void set_wake(std::function<void()> wake);  // any-thread callback that wakes the main loop
+    void handle(const InputEvent& event);  // queue; applied during frame()
+    // One frame: applies queued input, runs timers (idle, attract, night), draws everything.
+    void frame(float width_px, float height_px, SteadyTime now);
+    bool quit_requested() const { return quit_; }
+    // How long the main loop may sleep on events: 0 = draw again at once (animating/loading/input pending).
+    int wait_timeout_ms(SteadyTime now) const;
+    bool map_complete() const;  // every visible tile drawn at its own zoom
+
+    // For tests, the screenshot mode and the benchmark.
+    Screen screen() const;
+    void open(Screen screen, const std::string& venue_id = {});
+    std::string selected_venue() const;
+    const MapCamera& camera() const { return camera_; }
+    MapCamera& camera() { return camera_; }
+    bool kiosk_mode() const;
+    const AppConfig& config() const { return config_; }
+    Theme& theme() { return theme_; }
+    const FeedModel& model() const { return model_; }
+    void set_feed(data::FeedPtr feed);
+    void set_language(const std::string& code);
+    std::string language() const;
+    ImVec2 venue_screen_pos(const std::string& venue_id) const;  // where its marker is drawn
+    std::size_t texture_count() const;
+    bool attract_active() const;
+
+private:
+    // app.cpp
+    void apply_input(SteadyTime now);
+    void map_pointer(const InputEvent& e, SteadyTime now);
+    void run_timers(SteadyTime now);
+    void reset_to_start();
+    data::UtcTime wall_now() const;
+    ButtonColours button_colours() const;
+    ButtonColours accent_colours() const;
+    ButtonColours chip_on_colours() const;
+    void begin_panel(const char* id, float width_px);
+    float panel_width(float w) const;
+    bool panel_header(const std::string& title);  // true when its close button was pressed
+    void touch_scroll();
+    bool row_tapped() const;
+    void end_panel();
+    void focus_venue(std::uint32_t venue_index, bool open_panel);
+    // app_map.cpp
+    void draw_map(float w, float h);
+    void draw_markers(ImDrawList* dl);
+    void draw_legend_and_buttons(float w, float h);
+    void handle_map_tap(ImVec2 p);
+    // app_chrome.cpp
+    void draw_top_bar(float w);
+    void draw_language_popup(float w, float h);
+    void draw_attribution(float w, float h);
+    void draw_overlays(float w, float h);
+    std::string status_text() const;
+    // app_venue.cpp
+    void draw_venue_panel(float w, float h);
+    void draw_occurrence_row(const data::Occurrence& o, bool show_venue, bool show_day, int index);
+    void draw_qr(const std::string& text, float size_px);
+    void draw_nearby_panel(float w, float h);
+    // app_agenda.cpp
+    void draw_agenda_panel(float w, float h);
+    // app_host.cpp
+    void draw_pin_screen(float w, float h);
+    void draw_host_screen(float w, float h);
+    void init_host();
+    void apply_settings();
+
+    AppConfig config_;
+    Theme theme_;
+    UiText text_;
+    MapCamera camera_;
+    FeedModel model_;
+    TextureStore* textures_ = nullptr;
+    std::unique_ptr<TileLayer> tiles_;
+    std::unique_ptr<AppState> state_;
+    std::unique_ptr<HostState> host_;
+    std::unique_ptr<FeedLink> updater_;
+    std::function<void()> wake_;
+    std::deque<InputEvent> pending_;
+    bool quit_ = false;
+    bool animating_ = false;
+};
+
+}  // namespace bk::kiosk

@@ -1,0 +1,176 @@
+// i18n.cpp — string lookup with fallback (language -> nl -> key), %s formatting, JSON overrides.
+#include "kiosk/host/i18n.hpp"
+
+#include "kiosk/host/strings.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <fstream>
+
+namespace bk::kiosk::host {
+
+namespace {
+
+constexpr std::array<LanguageInfo, 6> language_table{{
+    {Language::nl, "nl", "Nederlands", false},
+    {Language::en, "en", "English", false},
+    {Language::tr, "tr", "Türkçe", false},
+    {Language::pl, "pl", "Polski", false},
+    {Language::pt, "pt", "Português", false},
+    {Language::ar, "ar", "العربية", true},
+}};
+
+constexpr std::size_t max_text_bytes = 4096;
+constexpr std::uintmax_t max_override_bytes = 256 * 1024;
+
+std::span<const detail::StringEntry> builtin(Language l) {
+  switch (l) {
+  case Language::nl: return detail::strings_nl();
+  case Language::en: return detail::strings_en();
+  case Language::tr: return detail::strings_tr();
+  case Language::pl: return detail::strings_pl();
+  case Language::pt: return detail::strings_pt();
+  case Language::ar: return detail::strings_ar();
+  }
+  return detail::strings_nl();
+}
+
+constexpr const char* iso_days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+} // namespace
+
+std::span<const LanguageInfo> languages() { return language_table; }
+
+const LanguageInfo& language_info(Language l) { return language_table[static_cast<std::size_t>(l)]; }
+
+std::optional<Language> language_from_code(std::string_view code) {
+  for (const auto& l : language_table)
+    if (l.code == code) return l.language;
+  return std::nullopt;
+}
+
+std::span<const std::string_view> all_keys() {
+  static const std::vector<std::string_view> keys = [] {
+    std::vector<std::string_view> k;
+    for (const auto& e : detail::strings_nl()) k.push_back(e.key);
+    return k;
+  }();
+  return keys;
+}
+
+I18n::I18n() {
+  for (const auto& info : language_table) {
+    Table& t = tables_[static_cast<std::size_t>(info.language)];
+    for (const auto& e : builtin(info.language)) t.emplace(e.key, e.text);
+  }
+}
+
+std::string_view I18n::text(Language l, std::string_view key) const {
+  if (auto it = table(l).find(key); it != table(l).end()) return it->second;
+  if (auto it = table(Language::nl).find(key); it != table(Language::nl).end()) return it->second;
+  return key;
+}
+
+std::string_view I18n::text(std::string_view key) const { return text(language_, key); }
+
+const char* I18n::c_str(std::string_view key) const {
+  for (Language l : {language_, Language::nl})
+    if (auto it = table(l).find(key); it != table(l).end()) return it->second.c_str();
+  // Unknown key: keep a stable copy so the pointer stays valid (programmer error, shown on screen).
+  static thread_local std::map<std::string, std::string, std::less<>> unknown;
+  auto it = unknown.find(key);
+  if (it == unknown.end()) it = unknown.emplace(std::string(key), std::string(key)).first;
+  return it->second.c_str();
+}
+
+std::string I18n::format(Language l, std::string_view key, std::initializer_list<std::string_view> args) const {
+  const std::string_view t = text(l, key);
+  std::string out;
+  out.reserve(t.size() + 16);
+  auto arg = args.begin();
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '%' && i + 1 < t.size()) {
+      if (t[i + 1] == 's') {
+        if (arg != args.end()) out += *arg++;
+        ++i;
+        continue;
+      }
+      if (t[i + 1] == '%') {
+        out += '%';
+        ++i;
+        continue;
+      }
+    }
+    out += t[i];
+  }
+  return out;
+}
+
+std::string I18n::format(std::string_view key, std::initializer_list<std::string_view> args) const {
+  return format(language_, key, args);
+}
+
+namespace {
+std::string_view prefixed(const I18n& i18n, std::string_view prefix, std::string_view id) {
+  std::string key(prefix);
+  key += id;
+  const std::string_view t = i18n.text(key);
+  return t.data() == nullptr || t == key ? id : t;  // unknown: the id itself (not the temporary key)
+}
+} // namespace
+
+std::string_view I18n::category(std::string_view id) const { return prefixed(*this, "category.", id); }
+std::string_view I18n::audience(std::string_view id) const { return prefixed(*this, "audience.", id); }
+std::string_view I18n::venue_kind(std::string_view id) const { return prefixed(*this, "venue_kind.", id); }
+
+std::string_view I18n::day_name(int iso_weekday, bool short_form) const {
+  if (iso_weekday < 0 || iso_weekday > 6) return {};
+  return text(std::string(short_form ? "day_short." : "day.") + iso_days[iso_weekday]);
+}
+
+std::string_view I18n::month_name(int month, bool short_form) const {
+  if (month < 1 || month > 12) return {};
+  return text(std::string(short_form ? "month_short." : "month.") + std::to_string(month));
+}
+
+bool I18n::has(Language l, std::string_view key) const { return table(l).contains(key); }
+
+std::vector<std::string_view> I18n::missing_keys(Language l) const {
+  std::vector<std::string_view> out;
+  for (auto k : all_keys())
+    if (!has(l, k)) out.push_back(k);
+  return out;
+}
+
+std::vector<std::string> I18n::load_overrides(const std::filesystem::path& dir) {
+  std::vector<std::string> warnings;
+  for (const auto& info : language_table) {
+    const auto file = dir / (std::string(info.code) + ".json");
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) continue;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec || size > max_override_bytes) {
+      warnings.push_back("i18n: " + file.string() + ": " + (ec ? ec.message() : std::to_string(size) + " bytes, expected at most 256 KiB") + "; skipped");
+      continue;
+    }
+    std::ifstream in(file, std::ios::binary);
+    const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+      warnings.push_back("i18n: " + file.string() + ": not a JSON object of \"key\": \"text\" pairs; skipped");
+      continue;
+    }
+    Table& t = tables_[static_cast<std::size_t>(info.language)];
+    for (const auto& [key, value] : j.items()) {
+      if (!value.is_string() || value.get_ref<const std::string&>().size() > max_text_bytes || key.size() > max_text_bytes) {
+        warnings.push_back("i18n: " + file.string() + ": key '" + key.substr(0, 64) + "' has " +
+                           std::string(value.type_name()) + ", expected a string of at most 4096 bytes; skipped");
+        continue;
+      }
+      t[key] = value.get<std::string>();
+    }
+  }
+  return warnings;
+}
+
+} // namespace bk::kiosk::host

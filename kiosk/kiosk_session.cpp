@@ -1,0 +1,107 @@
+#include "kiosk/kiosk_session.hpp"
+
+#include <cstdio>
+
+namespace bk::kiosk {
+
+std::expected<std::unique_ptr<KioskSession>, std::string> KioskSession::create(const CliOptions& options,
+                                                                               bool headless) {
+    std::unique_ptr<KioskSession> s(new KioskSession());
+    s->app_ = std::make_unique<App>(options.app);
+    PlatformOptions p{.width_px = options.width_px,
+                      .height_px = options.height_px,
+                      .fullscreen = options.app.fullscreen && !headless,
+                      .hidden = headless,
+                      .software_renderer = headless};
+    auto platform = SdlPlatform::create(p);
+    if (!platform) return std::unexpected(platform.error());
+    s->platform_ = std::move(*platform);
+    s->app_->attach(*s->platform_);
+    s->app_->set_wake([] { SdlPlatform::push_wake(); });
+    const std::string& scr = options.start_screen;
+    if (scr == "agenda") s->app_->open(Screen::Agenda);
+    else if (scr == "nearby") s->app_->open(Screen::Nearby);
+    else if (scr == "pin") s->app_->open(Screen::Pin);
+    else if (scr.rfind("venue:", 0) == 0) s->app_->open(Screen::Venue, scr.substr(6));
+    return s;
+}
+
+KioskSession::~KioskSession() {
+    if (app_) app_->detach();  // textures die before the renderer
+    platform_.reset();  // backends shut down while the ImGui context still exists
+    app_.reset();
+}
+
+void KioskSession::draw(SteadyTime now) {
+    platform_->new_frame();
+    app_->frame(static_cast<float>(platform_->width_px()), static_cast<float>(platform_->height_px()), now);
+    platform_->render_without_present();
+}
+
+void KioskSession::step_blocking() {
+    const auto now = std::chrono::steady_clock::now();
+    platform_->pump_events(app_->wait_timeout_ms(now), [&](const InputEvent& e) { app_->handle(e); });
+    draw(std::chrono::steady_clock::now());
+    platform_->present();
+}
+
+void KioskSession::step(SteadyTime now) {
+    platform_->pump_events(0, [&](const InputEvent& e) { app_->handle(e); });
+    draw(now);
+}
+
+std::expected<RgbaImage, std::string> render_screenshot(const CliOptions& options) {
+    auto session = KioskSession::create(options, /*headless=*/true);
+    if (!session) return std::unexpected(session.error());
+    // Fixed 1/30 s steps from a fixed origin so every run draws the same frames.
+    SteadyTime t{std::chrono::seconds(1000)};
+    const int cap = options.frames > 0 ? options.frames : 120;
+    for (int i = 0; i < cap; ++i) {
+        (*session)->step(t);
+        t += std::chrono::milliseconds(33);
+        if (options.frames == 0 && i >= 2 && (*session)->app().map_complete() &&
+            (*session)->app().wait_timeout_ms(t) > 0) {
+            // one more frame so everything loaded in the last one is drawn settled
+            (*session)->step(t);
+            break;
+        }
+    }
+    return (*session)->read_pixels();
+}
+
+int run_screenshot(const CliOptions& options) {
+    auto image = render_screenshot(options);
+    if (!image) {
+        std::fprintf(stderr, "kiosk: screenshot failed: %s\n", image.error().c_str());
+        return 1;
+    }
+    if (auto ok = write_png(*image, options.screenshot_path); !ok) {
+        std::fprintf(stderr, "kiosk: %s\n", ok.error().c_str());
+        return 1;
+    }
+    std::printf("kiosk: wrote %s (%dx%d)\n", options.screenshot_path.c_str(), image->width_px, image->height_px);
+    return 0;
+}
+
+int run_app(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    auto options = parse_cli(args);
+    if (!options) {
+        std::fprintf(stderr, "kiosk: %s\n", options.error().c_str());
+        return 2;
+    }
+    if (options->help) {
+        std::printf("%s", cli_usage().c_str());
+        return 0;
+    }
+    if (!options->screenshot_path.empty()) return run_screenshot(*options);
+    auto session = KioskSession::create(*options);
+    if (!session) {
+        std::fprintf(stderr, "kiosk: %s\n", session.error().c_str());
+        return 1;
+    }
+    while (!(*session)->app().quit_requested()) (*session)->step_blocking();
+    return 0;
+}
+
+}  // namespace bk::kiosk

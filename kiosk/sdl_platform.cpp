@@ -1,0 +1,195 @@
+#include "kiosk/sdl_platform.hpp"
+
+#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include <atomic>
+
+namespace bk::kiosk {
+namespace {
+std::atomic<std::uint32_t> g_wake_type{0};
+}
+
+std::uint32_t SdlPlatform::wake_event_type() { return g_wake_type.load(); }
+
+void SdlPlatform::push_wake() {
+    std::uint32_t type = g_wake_type.load();
+    if (type == 0 || type == static_cast<std::uint32_t>(-1)) return;
+    SDL_Event event{};
+    event.type = type;
+    SDL_PushEvent(&event);
+}
+
+std::expected<std::unique_ptr<SdlPlatform>, std::string> SdlPlatform::create(const PlatformOptions& options) {
+    // Touch screens: we read SDL_FINGER* ourselves, so synthetic mouse events from touch are ignored below.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    if (SDL_WasInit(SDL_INIT_VIDEO) == 0 && SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        return std::unexpected(std::string("SDL_InitSubSystem(video) failed: ") + SDL_GetError());
+    }
+    if (g_wake_type.load() == 0) g_wake_type.store(SDL_RegisterEvents(1));
+
+    std::unique_ptr<SdlPlatform> p(new SdlPlatform());
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    if (options.hidden) flags |= SDL_WINDOW_HIDDEN;
+    p->window_ = SDL_CreateWindow("Buurtkaart Delfshaven", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                  options.width_px, options.height_px, flags);
+    if (p->window_ == nullptr) {
+        return std::unexpected(std::string("SDL_CreateWindow ") + std::to_string(options.width_px) + "x" +
+                               std::to_string(options.height_px) + " failed: " + SDL_GetError());
+    }
+    if (!options.software_renderer) {
+        p->renderer_ = SDL_CreateRenderer(p->window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    }
+    if (p->renderer_ == nullptr) {
+        p->renderer_ = SDL_CreateRenderer(p->window_, -1, SDL_RENDERER_SOFTWARE);
+        p->software_ = true;
+    }
+    if (p->renderer_ == nullptr) {
+        return std::unexpected(std::string("SDL_CreateRenderer (accelerated and software) failed: ") + SDL_GetError());
+    }
+    SDL_SetRenderDrawBlendMode(p->renderer_, SDL_BLENDMODE_BLEND);
+    if (!ImGui_ImplSDL2_InitForSDLRenderer(p->window_) || !ImGui_ImplSDLRenderer_Init(p->renderer_)) {
+        return std::unexpected("Dear ImGui SDL backends failed to initialise");
+    }
+    p->backends_ = true;
+    return p;
+}
+
+SdlPlatform::~SdlPlatform() {
+    if (backends_) {
+        ImGui_ImplSDLRenderer_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+    }
+    if (renderer_ != nullptr) SDL_DestroyRenderer(renderer_);
+    if (window_ != nullptr) SDL_DestroyWindow(window_);
+}
+
+int SdlPlatform::width_px() const {
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(renderer_, &w, &h);
+    return w;
+}
+
+int SdlPlatform::height_px() const {
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(renderer_, &w, &h);
+    return h;
+}
+
+bool SdlPlatform::pump_events(int timeout_ms, const std::function<void(const InputEvent&)>& sink) {
+    SDL_Event event;
+    bool any = false;
+    if (timeout_ms > 0) {
+        if (SDL_WaitEventTimeout(&event, timeout_ms) == 1) {
+            any = true;
+            translate(event, sink);
+        }
+    }
+    while (SDL_PollEvent(&event) == 1) {
+        any = true;
+        translate(event, sink);
+    }
+    return any;
+}
+
+void SdlPlatform::translate(const SDL_Event& e, const std::function<void(const InputEvent&)>& sink) {
+    const float w = static_cast<float>(width_px());
+    const float h = static_cast<float>(height_px());
+    int win_w = 0, win_h = 0;
+    SDL_GetWindowSize(window_, &win_w, &win_h);
+    const float sx = win_w > 0 ? w / static_cast<float>(win_w) : 1.0f;
+    const float sy = win_h > 0 ? h / static_cast<float>(win_h) : 1.0f;
+    switch (e.type) {
+        case SDL_QUIT:
+            sink({.kind = InputKind::QuitRequest});
+            break;
+        case SDL_WINDOWEVENT:
+            if (e.window.event == SDL_WINDOWEVENT_CLOSE) sink({.kind = InputKind::QuitRequest});
+            break;
+        case SDL_KEYDOWN:
+            if (e.key.keysym.sym == SDLK_ESCAPE) sink({.kind = InputKind::Escape});
+            if (e.key.keysym.sym == SDLK_F4 && (e.key.keysym.mod & KMOD_ALT) != 0) {
+                sink({.kind = InputKind::QuitRequest});
+            }
+            break;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
+            sink({.kind = e.type == SDL_MOUSEBUTTONDOWN ? InputKind::PointerDown : InputKind::PointerUp,
+                  .pointer_id = -1, .x_px = e.button.x * sx, .y_px = e.button.y * sy});
+            break;
+        case SDL_MOUSEMOTION:
+            if (e.motion.which == SDL_TOUCH_MOUSEID) break;
+            sink({.kind = InputKind::PointerMove, .pointer_id = -1, .x_px = e.motion.x * sx, .y_px = e.motion.y * sy});
+            break;
+        case SDL_MOUSEWHEEL: {
+            int mx = 0, my = 0;
+            SDL_GetMouseState(&mx, &my);
+            sink({.kind = InputKind::Wheel, .pointer_id = -1, .x_px = mx * sx, .y_px = my * sy,
+                  .wheel_steps = static_cast<float>(e.wheel.y)});
+            break;
+        }
+        case SDL_FINGERDOWN:
+        case SDL_FINGERMOTION:
+        case SDL_FINGERUP: {
+            InputKind kind = e.type == SDL_FINGERDOWN ? InputKind::PointerDown
+                             : e.type == SDL_FINGERUP ? InputKind::PointerUp
+                                                      : InputKind::PointerMove;
+            // Finger ids are per device; fold the device in so two screens never collide.
+            std::int64_t id = static_cast<std::int64_t>(e.tfinger.fingerId) + (e.tfinger.touchId << 8);
+            if (id == -1) id = -2;
+            sink({.kind = kind, .pointer_id = id, .x_px = e.tfinger.x * w, .y_px = e.tfinger.y * h});
+            break;
+        }
+        default:
+            break;  // wake events and others only end the wait
+    }
+}
+
+void SdlPlatform::new_frame() {
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+}
+
+void SdlPlatform::render_without_present() {
+    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+    SDL_RenderClear(renderer_);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+}
+
+void SdlPlatform::present() { SDL_RenderPresent(renderer_); }
+
+void SdlPlatform::render() {
+    render_without_present();
+    present();
+}
+
+std::expected<RgbaImage, std::string> SdlPlatform::read_pixels() {
+    RgbaImage image{width_px(), height_px(), {}};
+    image.rgba.resize(static_cast<std::size_t>(image.width_px) * image.height_px * 4);
+    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, image.rgba.data(), image.width_px * 4) !=
+        0) {
+        return std::unexpected(std::string("SDL_RenderReadPixels failed: ") + SDL_GetError());
+    }
+    for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;  // the screen is opaque
+    return image;
+}
+
+ImTextureID SdlPlatform::create_rgba(int w, int h, const std::uint8_t* rgba) {
+    // RGBA32 = bytes R,G,B,A in memory on any endianness.
+    SDL_Texture* t = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, w, h);
+    if (t == nullptr) return nullptr;
+    SDL_UpdateTexture(t, nullptr, rgba, w * 4);
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
+    return static_cast<ImTextureID>(t);
+}
+
+void SdlPlatform::destroy(ImTextureID texture) {
+    if (texture != nullptr) SDL_DestroyTexture(static_cast<SDL_Texture*>(texture));
+}
+
+}  // namespace bk::kiosk

@@ -1,0 +1,43 @@
+// Touch widgets on top of Dear ImGui: big buttons, filter chips, and an on-screen keyboard.
+// Every target is at least kMinTargetPx (48 px) high — the kiosk is used with fingers, not a mouse.
+// Usage (inside an ImGui window, main thread): if (big_button("Agenda", {200, 0})) ...;
+//   OnScreenKeyboard kb; if (kb.draw(text, width_px)) search(text);
+#pragma once
+#include <imgui.h>
+
+#include <string>
+
+namespace bk::kiosk {
+
+inline constexpr float kMinTargetPx = 48.0f;
+
+struct ButtonColours {
+    ImU32 fill;
+    ImU32 fill_active;
+    ImU32 text;
+};
+
+// size.x or size.y of 0 = fit the label (with padding); height never below kMinTargetPx (+ touch padding).
+bool big_button(const char* label, ImVec2 size, const ButtonColours& colours, float rounding = 16.0f);
+// A filter chip: rounded pill that shows whether it is on.
+bool chip(const char* label, bool on, const ButtonColours& off, const ButtonColours& on_colours);
+
+// Big-key keyboard for search and settings fields; no physical keyboard needed.
+class OnScreenKeyboard {
+public:
+    enum class Layout { Letters, Digits };
+    // Draws the keys below the cursor, `width_px` wide. Returns true when `text` changed.
+    // `done` is set when the visitor pressed the close/OK key.
+    bool draw(std::string& text, float width_px, const ButtonColours& key, const ButtonColours& special,
+              bool* done = nullptr);
+    void set_layout(Layout l) { layout_ = l; }
+    std::size_t max_length = 64;
+
+private:
+    Layout layout_ = Layout::Letters;
+};
+
+// Removes the last UTF-8 code point of s.
+void pop_utf8(std::string& s);
+
+}  // namespace bk::kiosk

@@ -1,0 +1,271 @@
+// [SECTION] GeoJSON loading  [SECTION] geometry conversion  [SECTION] layers  [SECTION] extract_basemap
+#include "map/basemap/geojson_extract.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "map/basemap/geometry.hpp"
+
+namespace bk::map::basemap {
+
+namespace {
+
+using nlohmann::json;
+
+// [SECTION] GeoJSON loading ------------------------------------------------------------------------------
+
+std::expected<json, Error> load_features(const std::filesystem::path& dir, const std::string& stem) {
+    const auto path = dir / (stem + ".geojson");
+    std::ifstream in{path};
+    if (!in) return std::unexpected(Error{ErrorKind::NotFound, path.string() + ": cannot open (expected a GeoJSON file)"});
+    std::stringstream ss;
+    ss << in.rdbuf();
+    json doc = json::parse(ss.str(), nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded()) return std::unexpected(Error{ErrorKind::Decode, path.string() + ": not valid JSON"});
+    if (!doc.is_object() || !doc.contains("features") || !doc["features"].is_array())
+        return std::unexpected(Error{ErrorKind::Decode, path.string() + ": expected a FeatureCollection with \"features\""});
+    return std::move(doc["features"]);
+}
+
+// [SECTION] geometry conversion ---------------------------------------------------------------------------
+
+std::vector<MercatorPoint> points_of(const json& coords) {
+    std::vector<MercatorPoint> pts;
+    pts.reserve(coords.size());
+    for (const auto& c : coords) pts.push_back(lon_lat_to_mercator(c.at(0).get<double>(), c.at(1).get<double>()));
+    return pts;
+}
+
+Ring ring_of(const json& coords) {
+    Ring r = points_of(coords);
+    if (r.size() >= 2 && r.front() == r.back()) r.pop_back();  // GeoJSON rings repeat the first point
+    return r;
+}
+
+// Local scale of Web Mercator (metres on the map per metre on the ground) at the box centre.
+double mercator_scale(const LonLatBox& box) {
+    const double lat = (box.min_lat_deg + box.max_lat_deg) / 2 * 3.14159265358979323846 / 180;
+    return 1.0 / std::cos(lat);
+}
+
+struct Context {
+    const ExtractOptions& opt;
+    MercatorBox clip;
+    double area_scale;  // Mercator m2 per ground m2
+    ExtractReport rep;
+};
+
+// Polygon -> clipped, simplified polygon (empty rings list when nothing is left).
+Polygon convert_polygon(const json& geometry, Context& ctx, double tolerance_m, bool clip, double min_hole_m2) {
+    Polygon out;
+    if (geometry.at("type") != "Polygon")
+        throw std::runtime_error("expected geometry type Polygon, found " + geometry.at("type").dump());
+    const auto& rings = geometry.at("coordinates");
+    for (std::size_t i = 0; i < rings.size(); ++i) {
+        Ring r = ring_of(rings[i]);
+        ctx.rep.points_in += r.size();
+        if (clip) r = clip_ring(r, ctx.clip);
+        if (tolerance_m > 0) r = simplify_ring(r, tolerance_m);
+        if (r.size() < 3) r.clear();
+        if (i == 0 && r.empty()) return {};
+        if (i > 0 && std::abs(signed_area_m2(r)) < min_hole_m2 * ctx.area_scale) continue;
+        if (!r.empty()) out.rings.push_back(std::move(r));
+    }
+    for (const auto& r : out.rings) ctx.rep.points_out += r.size();
+    return out;
+}
+
+std::vector<Polyline> convert_line(const json& geometry, Context& ctx, double tolerance_m) {
+    if (geometry.at("type") != "LineString")
+        throw std::runtime_error("expected geometry type LineString, found " + geometry.at("type").dump());
+    const auto pts = points_of(geometry.at("coordinates"));
+    ctx.rep.points_in += pts.size();
+    std::vector<Polyline> out;
+    for (auto& piece : clip_polyline(pts, ctx.clip)) {
+        auto s = simplify_polyline(piece, tolerance_m);
+        if (s.size() < 2) continue;
+        ctx.rep.points_out += s.size();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+// [SECTION] layers ----------------------------------------------------------------------------------------
+
+// Runs `one(feature)` over every feature; turns a json/runtime exception into an Error naming file + index.
+template <typename F>
+std::optional<Error> each_feature(const std::filesystem::path& dir, const std::string& stem, F&& one) {
+    auto features = load_features(dir, stem);
+    if (!features) return features.error();
+    for (std::size_t i = 0; i < features->size(); ++i) {
+        try {
+            one((*features)[i]);
+        } catch (const std::exception& e) {
+            return Error{ErrorKind::Decode, (dir / (stem + ".geojson")).string() + ": feature " + std::to_string(i) +
+                                                ": " + e.what()};
+        }
+    }
+    return std::nullopt;
+}
+
+RoadClass road_class_of(const std::string& s) {
+    static const std::pair<const char*, RoadClass> table[] = {
+        {"footway", RoadClass::Footway},     {"pedestrian", RoadClass::Pedestrian}, {"cycleway", RoadClass::Cycleway},
+        {"service", RoadClass::Service},     {"residential", RoadClass::Residential}, {"tertiary", RoadClass::Tertiary},
+        {"secondary", RoadClass::Secondary}, {"primary", RoadClass::Primary},     {"trunk", RoadClass::Trunk},
+        {"motorway", RoadClass::Motorway}};
+    for (const auto& [name, cls] : table)
+        if (s == name) return cls;
+    throw std::runtime_error("highway_class: expected one of footway..motorway, found \"" + s + "\"");
+}
+
+RailKind rail_kind_of(const std::string& s) {
+    if (s == "rail") return RailKind::Rail;
+    if (s == "tram") return RailKind::Tram;
+    if (s == "subway_or_light_rail") return RailKind::LightRail;
+    throw std::runtime_error("railway_kind: expected rail, tram or subway_or_light_rail, found \"" + s + "\"");
+}
+
+// "[Rotterdam Blaak] Metrostation Blaak" -> "Metrostation Blaak"; "Rotterdam, Beurs" -> "Beurs".
+std::string clean_stop_name(std::string s) {
+    if (!s.empty() && s[0] == '[') {
+        const auto close = s.find("] ");
+        if (close != std::string::npos) s = s.substr(close + 2);
+    }
+    const std::string prefix = "Rotterdam, ";
+    if (s.rfind(prefix, 0) == 0) s = s.substr(prefix.size());
+    return s;
+}
+
+struct Candidate {
+    Polygon poly;
+    MercatorBox box;
+};
+
+MercatorPoint vertex_mean(const Ring& r) {
+    MercatorPoint m{};
+    for (const auto& p : r) m.x_m += p.x_m, m.y_m += p.y_m;
+    return {m.x_m / r.size(), m.y_m / r.size()};
+}
+
+std::optional<Error> extract_buildings(Context& ctx, Basemap& map) {
+    const auto& opt = ctx.opt;
+    const double min_area = opt.min_building_ground_m2 * ctx.area_scale;
+    auto keep = [&](Polygon&& p, std::size_t& counter) {
+        if (p.rings.empty()) return;
+        if (polygon_area_m2(p) < min_area) {
+            ++ctx.rep.buildings_dropped_small;
+            return;
+        }
+        ++counter;
+        map.buildings.push_back(std::move(p));
+    };
+    // Rotterdam 3D is complete in the historic core; prefer it there (PROVENANCE.md section 3).
+    std::vector<Candidate> core;
+    if (auto e = each_feature(opt.data_dir, "delfshaven_buildings_rotterdam3d", [&](const json& f) {
+            Polygon p = convert_polygon(f.at("geometry"), ctx, opt.building_tolerance_m, true, opt.min_hole_ground_m2);
+            if (!p.rings.empty()) core.push_back({p, bounds_of(p.rings[0])});
+        }))
+        return e;
+    for (auto& c : core) keep(Polygon{c.poly}, ctx.rep.buildings_rotterdam3d);
+    return each_feature(opt.data_dir, "delfshaven_buildings_3dbag_slanted", [&](const json& f) {
+        Polygon p = convert_polygon(f.at("geometry"), ctx, opt.building_tolerance_m, true, opt.min_hole_ground_m2);
+        if (p.rings.empty()) return;
+        const MercatorPoint m = vertex_mean(p.rings[0]);
+        for (const auto& c : core)
+            if (c.box.contains(m) && contains(c.poly, m)) {
+                ++ctx.rep.buildings_dropped_overlap;
+                return;
+            }
+        keep(std::move(p), ctx.rep.buildings_3dbag);
+    });
+}
+
+std::optional<Error> extract_stops(Context& ctx, Basemap& map) {
+    struct Group {
+        std::string name;
+        MercatorPoint sum;
+        int n;
+    };
+    std::vector<Group> groups;
+    constexpr double merge_radius_m = 300.0;  // platforms of one stop, in Mercator metres (~185 m ground)
+    auto err = each_feature(ctx.opt.data_dir, "delfshaven_transit_stops", [&](const json& f) {
+        const auto& g = f.at("geometry");
+        if (g.at("type") != "Point") throw std::runtime_error("expected geometry type Point");
+        const auto p = lon_lat_to_mercator(g.at("coordinates").at(0).get<double>(), g.at("coordinates").at(1).get<double>());
+        if (!ctx.clip.contains(p)) return;
+        const std::string name = clean_stop_name(f.at("properties").at("name").get<std::string>());
+        if (name.empty() || name == "Onbekend") return;
+        for (auto& gr : groups) {
+            const double dx = gr.sum.x_m / gr.n - p.x_m, dy = gr.sum.y_m / gr.n - p.y_m;
+            if (gr.name == name && dx * dx + dy * dy < merge_radius_m * merge_radius_m) {
+                gr.sum.x_m += p.x_m, gr.sum.y_m += p.y_m, ++gr.n;
+                return;
+            }
+        }
+        groups.push_back({name, p, 1});
+    });
+    if (err) return err;
+    for (const auto& g : groups) map.stops.push_back({g.name, {g.sum.x_m / g.n, g.sum.y_m / g.n}});
+    return std::nullopt;
+}
+
+}  // namespace
+
+// [SECTION] extract_basemap -------------------------------------------------------------------------------
+
+std::expected<Basemap, Error> extract_basemap(const ExtractOptions& opt, ExtractReport* report) {
+    Context ctx{opt, to_mercator(opt.clip_box), std::pow(mercator_scale(opt.clip_box), 2), {}};
+    Basemap map;
+    const auto& dir = opt.data_dir;
+
+    auto err = each_feature(dir, "delfshaven_osm_water", [&](const json& f) {
+        Polygon p = convert_polygon(f.at("geometry"), ctx, opt.water_tolerance_m, true, 0.0);
+        if (!p.rings.empty()) map.water.push_back(std::move(p));
+    });
+    if (!err)
+        err = each_feature(dir, "delfshaven_osm_roads", [&](const json& f) {
+            const auto& props = f.at("properties");
+            const RoadClass cls = road_class_of(props.at("highway_class").get<std::string>());
+            const bool bridge = props.value("bridge", false), tunnel = props.value("tunnel", false);
+            for (auto& line : convert_line(f.at("geometry"), ctx, opt.line_tolerance_m))
+                map.roads.push_back({cls, bridge, tunnel, std::move(line)});
+        });
+    if (!err)
+        err = each_feature(dir, "delfshaven_osm_rail", [&](const json& f) {
+            const RailKind kind = rail_kind_of(f.at("properties").at("railway_kind").get<std::string>());
+            for (auto& line : convert_line(f.at("geometry"), ctx, opt.line_tolerance_m))
+                map.rails.push_back({kind, std::move(line)});
+        });
+    if (!err) err = extract_buildings(ctx, map);
+    // Boundaries are kept whole (they reach ~0.007° past the west edge): the district outline must close.
+    if (!err)
+        err = each_feature(dir, "delfshaven_buurten", [&](const json& f) {
+            const auto& props = f.at("properties");
+            Polygon p = convert_polygon(f.at("geometry"), ctx, opt.boundary_tolerance_m, false, 0.0);
+            map.buurten.push_back({props.at("buurt").get<std::string>(), props.value("tir_code", ""), std::move(p)});
+        });
+    if (!err)
+        err = each_feature(dir, "delfshaven_district", [&](const json& f) {
+            const auto& props = f.at("properties");
+            Polygon p = convert_polygon(f.at("geometry"), ctx, opt.boundary_tolerance_m, false, 0.0);
+            map.districts.push_back({props.at("name").get<std::string>(), props.value("tir_code", ""), std::move(p)});
+        });
+    if (!err) err = extract_stops(ctx, map);
+    if (err) return std::unexpected(*err);
+
+    map.bbox = compute_bbox(map);
+    ctx.rep.roads = map.roads.size();
+    ctx.rep.water = map.water.size();
+    ctx.rep.rails = map.rails.size();
+    ctx.rep.buildings = map.buildings.size();
+    ctx.rep.buurten = map.buurten.size();
+    ctx.rep.districts = map.districts.size();
+    ctx.rep.stops = map.stops.size();
+    if (report) *report = ctx.rep;
+    return map;
+}
+
+}  // namespace bk::map::basemap

@@ -1,0 +1,60 @@
+// Headless frames of the kiosk compared with golden PNGs (tests/kiosk/golden/*.png).
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "golden_compare.hpp"
+#include "kiosk_test_support.hpp"
+
+using namespace bk::kiosk;
+using namespace bk::kiosk::test;
+
+namespace {
+
+RgbaImage shot(const std::string& screen, const std::string& lang = "nl") {
+    CliOptions o = fixed_options(1280, 800, screen);
+    o.app.language = lang;
+    auto img = render_screenshot(o);
+    REQUIRE_MESSAGE(img.has_value(), (img ? "" : img.error()));
+    return *img;
+}
+
+// Water in the offline basemap is blue: clearly more blue than red.
+std::size_t count_water_blue(const RgbaImage& img) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i + 3 < img.rgba.size(); i += 4) {
+        const int r = img.rgba[i], g = img.rgba[i + 1], b = img.rgba[i + 2];
+        if (b > r + 25 && b >= g && b > 120) ++n;
+    }
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("map screenshot really shows the offline map: water-blue pixels and tiles, not a blank frame") {
+    if (!offline_tiles_available()) {
+        MESSAGE("offline tiles not baked at " << find_offline_tiles_dir() << "; skipping");
+        return;
+    }
+    RgbaImage img = shot("map");
+    CHECK(img.width_px == 1280);
+    CHECK(img.height_px == 800);
+    const std::size_t water = count_water_blue(img);
+    const std::size_t pixels = 1280u * 800u;
+    CHECK_MESSAGE(water > pixels / 100, "only " << water << " water-blue pixels of " << pixels);
+    // A blank frame has one colour: the map has many.
+    std::set<std::uint32_t> colours;
+    for (std::size_t i = 0; i + 3 < img.rgba.size() && colours.size() < 200; i += 4 * 97) {
+        colours.insert(img.rgba[i] | img.rgba[i + 1] << 8 | img.rgba[i + 2] << 16);
+    }
+    CHECK(colours.size() >= 20);
+}
+
+TEST_CASE("map with markers matches its golden image") {
+    if (!offline_tiles_available()) {
+        MESSAGE("offline tiles not baked; skipping");
+        return;
+    }
+    auto r = compare_golden(shot("map"), "map_markers", kGoldenText);
+    CHECK_MESSAGE(r.ok, r.message);
+}

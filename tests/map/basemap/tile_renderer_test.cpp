@@ -1,0 +1,138 @@
+// Tests map/basemap/tile_renderer.hpp on the committed extract: water is blue where the data has water,
+// land is not; tiles are drawn from global coordinates so neighbours meet seamlessly.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "map/basemap/basemap_format.hpp"
+#include "map/basemap/geometry.hpp"
+#include "map/basemap/mercator.hpp"
+#include "map/basemap/tile_renderer.hpp"
+
+using namespace bk::map::basemap;
+
+namespace {
+
+bool is_water_blue(std::array<std::uint8_t, 4> p) { return p[2] >= p[0] + 30 && p[2] >= p[1] + 8; }
+bool is_blueish(std::array<std::uint8_t, 4> p) { return p[2] > p[0] + 12; }
+
+const Basemap& committed() {
+    static const Basemap map = [] {
+        auto m = read_basemap_file(BUURTKAART_BASEMAP_EXTRACT);
+        REQUIRE_MESSAGE(m.has_value(), m.error().message);
+        return *m;
+    }();
+    return map;
+}
+
+bool in_water(const Basemap& map, MercatorPoint p) {
+    for (const auto& w : map.water)
+        if (contains(w, p)) return true;
+    return false;
+}
+
+// Distance in metres from p to the nearest edge of water, road, rail or boundary (what could colour a pixel).
+double clearance_m(const Basemap& map, MercatorPoint p) {
+    double best = 1e18;
+    auto line = [&](const std::vector<MercatorPoint>& l, bool closed) {
+        Polygon tmp{{l}};
+        if (!closed) {
+            for (std::size_t i = 0; i + 1 < l.size(); ++i) {
+                Polygon seg{{{l[i], l[i + 1]}}};
+                best = std::min(best, std::abs(signed_distance_m(seg, p)));
+            }
+        } else {
+            best = std::min(best, std::abs(signed_distance_m(tmp, p)));
+        }
+    };
+    for (const auto& w : map.water)
+        for (const auto& r : w.rings) line(r, true);
+    for (const auto& r : map.roads) line(r.line, false);
+    for (const auto& r : map.rails) line(r.line, false);
+    for (const auto& b : map.buurten)
+        for (const auto& r : b.polygon.rings) line(r, true);
+    return best;
+}
+
+}  // namespace
+
+TEST_CASE("a z17 tile over the Nieuwe Maas is water-blue where the data has water and not blue on land") {
+    const Basemap& map = committed();
+    const TileRenderer renderer{map};
+    const int z = 17;
+    const auto at = lon_lat_to_mercator(4.447, 51.901);
+    // The Nieuwe Maas (checked against delfshaven_osm_water: 51.903 is already the Schiemond quay).
+    REQUIRE(in_water(map, at));
+    const auto range = tile_range_for({4.447, 51.901, 4.447, 51.901}, z);
+    const auto img = renderer.render_tile(z, range.min_x, range.min_y);
+    const MercatorBox tile = tile_box(z, range.min_x, range.min_y);
+    const double mpp = metres_per_px(z);
+    int water_px = 0, land_px = 0;
+    for (int py = 8; py < 256; py += 16)
+        for (int px = 8; px < 256; px += 16) {
+            const MercatorPoint p{tile.min_x_m + (px + 0.5) * mpp, tile.max_y_m - (py + 0.5) * mpp};
+            if (clearance_m(map, p) < 12 * mpp) continue;  // too close to an edge or a line to judge
+            const bool water = in_water(map, p);
+            CAPTURE(px);
+            CAPTURE(py);
+            if (water) {
+                CHECK(is_water_blue(img.at(px, py)));
+                ++water_px;
+            } else {
+                CHECK_FALSE(is_blueish(img.at(px, py)));
+                ++land_px;
+            }
+        }
+    CHECK(water_px > 20);
+    CHECK(land_px > 5);
+}
+
+TEST_CASE("the historic core at z15 shows land and buildings, not water") {
+    const TileRenderer renderer{committed()};
+    const auto r = tile_range_for({4.4505, 51.9075, 4.4505, 51.9075}, 15);  // Historisch Delfshaven
+    const auto img = renderer.render_tile(15, r.min_x, r.min_y);
+    int blue = 0, non_blue = 0;
+    for (int y = 0; y < 256; y += 4)
+        for (int x = 0; x < 256; x += 4) (is_water_blue(img.at(x, y)) ? blue : non_blue)++;
+    CHECK(non_blue > blue);  // the tile has harbours, but is mostly land
+    CHECK(blue > 0);
+}
+
+TEST_CASE("neighbouring tiles match along their shared edge (global drawing, whole labels)") {
+    const TileRenderer renderer{committed()};
+    // z14 has buurt labels; compare the last column of one tile with a 2-px-wide window straddling the edge.
+    const int z = 14, x = 8394, y = 5418;
+    const auto left = renderer.render_tile(z, x, y);
+    cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 2, 256);
+    cairo_t* cr = cairo_create(s);
+    renderer.draw(cr, {z, (x + 1) * 256.0 - 1, y * 256.0, 2, 256});
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+    const auto* data = cairo_image_surface_get_data(s);
+    const int stride = cairo_image_surface_get_stride(s);
+    int differing = 0;
+    for (int row = 0; row < 256; ++row) {
+        std::uint32_t px;
+        std::memcpy(&px, data + row * stride, 4);
+        const auto l = left.at(255, row);
+        const int dr = std::abs(static_cast<int>((px >> 16) & 0xff) - l[0]);
+        const int dg = std::abs(static_cast<int>((px >> 8) & 0xff) - l[1]);
+        const int db = std::abs(static_cast<int>(px & 0xff) - l[2]);
+        if (std::max({dr, dg, db}) > 2) ++differing;
+    }
+    cairo_surface_destroy(s);
+    CHECK(differing == 0);
+}
+
+TEST_CASE("buurt labels exist at z13..z16, not at z17, and each buurt is labelled at most once") {
+    const Basemap& map = committed();
+    for (int z = 13; z <= 16; ++z) {
+        CAPTURE(z);
+        const auto labels = layout_buurt_labels(map, z);
+        CHECK(labels.size() >= 7);
+        CHECK(labels.size() <= 9);
+    }
+    CHECK(layout_buurt_labels(map, 17).empty());
+}
