@@ -45,6 +45,8 @@ bool write_metadata(const fs::path& dir, int min_zoom, int max_zoom, std::size_t
                            delfshaven_box.max_lat_deg}},
         {"center_lonlat", {4.455, 51.913}},
         {"attribution", attribution},
+        {"attribution_short", "© OpenStreetMap contributors · 3D BAG · Gemeente Rotterdam"},
+        {"source", "assets/basemap/delfshaven.bkmap (see assets/basemap/ATTRIBUTION.md)"},
         {"tile_count", tiles},
         {"total_bytes", bytes},
     };
@@ -115,7 +117,9 @@ int main(int argc, char** argv) {
     if (out_dir.empty()) return usage("--out or --preview is required");
 
     std::error_code ec;
-    if (fs::exists(out_dir / "metadata.json")) fs::remove_all(out_dir, ec);  // only ever our own folder
+    // Remove what an earlier bake left (zoom folders 0..22 and metadata.json), nothing else in that folder.
+    for (int z = 0; z <= 22; ++z) fs::remove_all(out_dir / std::to_string(z), ec);
+    fs::remove(out_dir / "metadata.json", ec);
     fs::create_directories(out_dir, ec);
     std::size_t tiles = 0, bytes = 0;
     for (int z = min_zoom; z <= max_zoom; ++z) {

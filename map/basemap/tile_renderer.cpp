@@ -181,14 +181,31 @@ void TileRenderer::draw(cairo_t* cr, const PixelWindow& w) const {
     cairo_save(cr);
     cairo_rectangle(cr, 0, 0, w.width_px, w.height_px);
     cairo_clip(cr);
-    set(cr, style::land);
+    // Beyond the clip box the extract has no data: a neutral tone says "map ends here" instead of faking land.
+    set(cr, style::no_data);
     cairo_paint(cr);
+    const MercatorBox data_box = to_mercator(delfshaven_box);
+    const double bx0 = pr.x({data_box.min_x_m, 0}), bx1 = pr.x({data_box.max_x_m, 0});
+    const double by0 = pr.y({0, data_box.max_y_m}), by1 = pr.y({0, data_box.min_y_m});
+    cairo_rectangle(cr, bx0, by0, bx1 - bx0, by1 - by0);
+    set(cr, style::land);
+    cairo_fill(cr);
 
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     for (std::size_t i = 0; i < map_.water.size(); ++i)
         if (view.intersects(bounds_.water[i])) add_polygon(cr, pr, map_.water[i]);
     set(cr, style::water);
-    cairo_fill(cr);
+    if (w.zoom >= 15) {
+        cairo_fill_preserve(cr);
+        cairo_save(cr);
+        cairo_clip_preserve(cr);  // stroke only the inner half of the edge: quays stay crisp, land is not eaten
+        set(cr, style::water_edge);
+        cairo_set_line_width(cr, w.zoom >= 16 ? 2.0 : 1.4);
+        cairo_stroke(cr);
+        cairo_restore(cr);
+    } else {
+        cairo_fill(cr);
+    }
 
     if (style::buildings_alpha[z] > 0) {
         for (std::size_t i = 0; i < map_.buildings.size(); ++i)

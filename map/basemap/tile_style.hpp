@@ -25,6 +25,7 @@ inline constexpr int zoom_levels = max_zoom - min_zoom + 1;
 using PerZoom = std::array<double, zoom_levels>;
 
 inline constexpr Rgb land = hex(0xF4F1EA);
+inline constexpr Rgb no_data = hex(0xE6E3DC);  // outside the extract's clip box
 inline constexpr Rgb water = hex(0x9CC7EA);
 inline constexpr Rgb water_edge = hex(0x84B5DD);
 inline constexpr Rgb building = hex(0xDFD9CF);
@@ -47,7 +48,7 @@ inline constexpr double outside_veil_alpha = 0.45;
 inline constexpr PerZoom buildings_alpha{0, 0, 1, 1, 1};  // buildings from z15
 inline constexpr PerZoom buurt_line_px{1.0, 1.2, 1.5, 1.8, 2.0};
 inline constexpr PerZoom district_line_px{2.0, 2.5, 3.0, 3.5, 4.0};
-inline constexpr PerZoom label_font_px{11, 13, 16, 19, 0};  // 0 = no buurt labels (z17)
+inline constexpr PerZoom label_font_px{10, 13, 16, 19, 0};  // 0 = no buurt labels (z17)
 inline constexpr PerZoom rail_px{1.0, 1.2, 1.6, 2.0, 2.6};
 inline constexpr PerZoom tram_px{0.6, 0.8, 1.0, 1.3, 1.6};
 
