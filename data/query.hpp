@@ -32,6 +32,8 @@ struct Filter {
     bool free_only = false;               // cost known and 0
     std::string text;                     // accent-insensitive, all words must match
     bool hide_cancelled = false;
+    std::vector<std::string> languages;   // any of (ISO 639: "tr", "ar", ...); empty = all
+    bool wheelchair_only = false;         // venue marked wheelchair accessible
 };
 
 bool matches(const Feed& feed, const Activity& activity, const Venue& venue, const Filter& filter);
@@ -49,6 +51,9 @@ std::vector<Occurrence> happening_now(const Agenda& agenda, UtcTime now, const F
 std::vector<Occurrence> later_today(const Agenda& agenda, UtcTime now, const Filter& filter = {});
 std::vector<Occurrence> this_week(const Agenda& agenda, UtcTime now, const Filter& filter = {});
 std::vector<Occurrence> between(const Agenda& agenda, UtcTime from, UtcTime to, const Filter& filter = {});
+
+// Venue opening hours say it is open at `now` (Amsterdam time); false when it lists none.
+bool is_open(const Venue& venue, UtcTime now);
 
 // Venues whose name/address/description match the text (accent-insensitive), in feed order.
 std::vector<std::uint32_t> search_venues(const Feed& feed, std::string_view text);
