@@ -171,7 +171,8 @@ void FeedUpdater::attempt() {
             break;
         }
         if (reply->status != 200) {
-            error = Error{ErrorKind::Http, url + ": HTTP " + std::to_string(reply->status) + ", expected 200 or 304"};
+            error = Error{ErrorKind::Http, url + ": HTTP " + std::to_string(reply->status) +
+                                               (have_feed ? ", expected 200 or 304" : ", expected 200 (no feed yet)")};
             continue;
         }
         if (config_.verify) {
