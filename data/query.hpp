@@ -6,6 +6,8 @@
 //   auto today     = bk::data::later_today(*feed, now, f);
 //   auto week      = bk::data::this_week(*feed, now, f);
 //   auto near      = bk::data::nearby(*feed, {51.915, 4.45}, now, f);
+// Cost: the Feed overloads expand with libical (~25 µs per activity per call); for per-frame
+// use build an Agenda once (agenda.hpp) and call the Agenda overloads (microseconds).
 // `now` is a parameter (pass clock() from local_time.hpp); queries never read the system time.
 // Definitions (Europe/Amsterdam): now = occurrences with start <= now < end; later today =
 // start > now and before next local midnight; this week = start >= now (or running now) and
