@@ -167,3 +167,21 @@ TEST_CASE("expand sorts occurrences of several activities by start") {
     CHECK(occ[0].activity == 1);
     CHECK(occ[1].activity == 0);
 }
+
+TEST_CASE("jumping ahead in long-running rules gives the same dates as iterating from DTSTART") {
+    // COUNT forces iteration from DTSTART (no set_start); the open rule jumps to the window.
+    const char* rules[] = {"FREQ=WEEKLY;BYDAY=TU",          "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH",
+                           "FREQ=MONTHLY;BYDAY=1WE",        "FREQ=MONTHLY;BYDAY=-1FR",
+                           "FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA", "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR",
+                           "FREQ=MONTHLY;BYMONTHDAY=15",   "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=27",
+                           "FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,FR"};
+    for (const char* rule : rules) {
+        CAPTURE(rule);
+        auto open = one(std::string(R"({"start": "2021-06-01T10:00", "rrule": ")") + rule + "\"}");
+        auto counted = one(std::string(R"({"start": "2021-06-01T10:00", "rrule": ")") + rule + ";COUNT=3000\"}");
+        auto a = expand(*open, utc(2026, 2, 1), utc(2026, 8, 1));
+        auto b = expand(*counted, utc(2026, 2, 1), utc(2026, 8, 1));
+        CHECK(!a.empty());
+        CHECK(local_starts(a) == local_starts(b));
+    }
+}
