@@ -50,6 +50,13 @@ void rule_candidates(const Schedule& s, LocalDateTime first, LocalDateTime last,
         rule.until = floating(local);
         rule.until.second = 59;
     }
+    if (!icaltime_is_null_time(rule.until) && rule.until.is_date && !s.all_day) {
+        // UNTIL as a DATE with a DATE-TIME start (common in feeds): the whole day counts.
+        rule.until.is_date = 0;
+        rule.until.hour = 23;
+        rule.until.minute = 59;
+        rule.until.second = 59;
+    }
     icaltimetype dtstart = floating(s.start);
     icalrecur_iterator* it = icalrecur_iterator_new(rule, dtstart);
     if (!it) return;

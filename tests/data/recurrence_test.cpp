@@ -185,3 +185,12 @@ TEST_CASE("jumping ahead in long-running rules gives the same dates as iterating
         CHECK(local_starts(a) == local_starts(b));
     }
 }
+
+TEST_CASE("UNTIL in UTC is compared as the Amsterdam instant it names (inclusive)") {
+    auto feed = one(R"({"start": "2026-03-02T10:00", "rrule": "FREQ=WEEKLY;UNTIL=20260316T090000Z"})");
+    auto occ = expand(*feed, utc(2026, 3, 1), utc(2026, 4, 1));
+    REQUIRE(occ.size() == 3);  // 2, 9 and 16 March (10:00 CET = 09:00Z)
+    CHECK(occ.back().start_local.date == LocalDate{2026, 3, 16});
+    auto date_until = one(R"({"start": "2026-03-02T10:00", "rrule": "FREQ=WEEKLY;UNTIL=20260309"})");
+    CHECK(expand(*date_until, utc(2026, 3, 1), utc(2026, 4, 1)).size() == 2);
+}
