@@ -30,7 +30,7 @@ inline constexpr Rgb water = hex(0x9CC7EA);
 inline constexpr Rgb water_edge = hex(0x84B5DD);
 inline constexpr Rgb building = hex(0xDFD9CF);
 inline constexpr Rgb building_edge = hex(0xCCC4B8);
-inline constexpr Rgb road_casing = hex(0xC6BFB4);
+inline constexpr Rgb road_casing = hex(0xBEB6AA);
 inline constexpr Rgb bridge_casing = hex(0x9E978D);
 inline constexpr Rgb road_fill = hex(0xFFFFFF);
 inline constexpr Rgb major_road_fill = hex(0xFFF3D2);  // primary/trunk/motorway: a whisper of warmth
@@ -66,7 +66,7 @@ inline constexpr std::array<PerZoom, road_class_count> road_px{{
     {2.6, 3.6, 5.4, 9.0, 14.0},// motorway
 }};
 // Casing adds this many px (total, both sides); casings start at z14 so z13 stays quiet.
-inline constexpr PerZoom casing_extra_px{0, 1.2, 1.6, 2.0, 2.4};
+inline constexpr PerZoom casing_extra_px{0, 1.2, 1.8, 2.6, 3.2};
 
 inline int zi(int zoom) { return zoom < min_zoom ? 0 : zoom > max_zoom ? zoom_levels - 1 : zoom - min_zoom; }
 

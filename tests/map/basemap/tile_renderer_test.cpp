@@ -15,6 +15,11 @@ using namespace bk::map::basemap;
 
 namespace {
 
+// Frees cairo's font caches at exit so AddressSanitizer's leak check sees only our own allocations.
+struct CairoResetAtExit {
+    ~CairoResetAtExit() { release_font_caches(); }
+} cairo_reset_at_exit;
+
 bool is_water_blue(std::array<std::uint8_t, 4> p) { return p[2] >= p[0] + 30 && p[2] >= p[1] + 8; }
 bool is_blueish(std::array<std::uint8_t, 4> p) { return p[2] > p[0] + 12; }
 
