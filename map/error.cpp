@@ -11,6 +11,10 @@ const char* to_string(ErrorKind kind) {
         case ErrorKind::Decode: return "decode";
         case ErrorKind::Io: return "io";
         case ErrorKind::Projection: return "projection";
+        case ErrorKind::Server: return "server";
+        case ErrorKind::Timeout: return "timeout";
+        case ErrorKind::TooLarge: return "too-large";
+        case ErrorKind::Cancelled: return "cancelled";
     }
     return "unknown";
 }

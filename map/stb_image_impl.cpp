@@ -1,0 +1,13 @@
+// The one stb_image implementation of the project (map/). Huge images are treated as malformed
+// (stb_image.h "Limitations"): tiles are 256 px, 4096 leaves room for @2x and 1024 px tiles.
+#define STB_IMAGE_IMPLEMENTATION
+#define STBI_MAX_DIMENSIONS 4096
+#define STBI_ONLY_PNG
+#define STBI_ONLY_JPEG
+#define STBI_NO_STDIO
+#if defined(__GNUC__)
+#pragma GCC diagnostic ignored "-Wunused-function"
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#pragma GCC diagnostic ignored "-Wsign-compare"
+#endif
+#include <stb_image.h>
