@@ -58,6 +58,9 @@ double clearance_m(const Basemap& map, MercatorPoint p) {
     for (const auto& r : map.rails) line(r.line, false);
     for (const auto& b : map.buurten)
         for (const auto& r : b.polygon.rings) line(r, true);
+    // A stop's dot and name (up to ~150 px either side at z17, 1.19 m/px) may cover a sample.
+    for (const auto& s : map.stops)
+        if (std::abs(s.point.x_m - p.x_m) < 180 && std::abs(s.point.y_m - p.y_m) < 15) best = 0;
     return best;
 }
 
@@ -149,6 +152,21 @@ TEST_CASE("a buurt label crossing a tile edge is drawn whole: both tiles agree a
     cairo_surface_destroy(s);
     CHECK(differing == 0);
     CHECK(label_ink > 0);  // the dark label text really is on the edge (not only halo)
+}
+
+TEST_CASE("stops get dots from z16 and names only at z17, and names never overlap") {
+    const Basemap& map = committed();
+    CHECK(layout_stops(map, 15).empty());
+    const auto z16 = layout_stops(map, 16);
+    CHECK(z16.size() == map.stops.size());
+    CHECK(std::none_of(z16.begin(), z16.end(), [](const StopMark& m) { return m.label.has_value(); }));
+    const auto z17 = layout_stops(map, 17);
+    std::vector<PixelBox> boxes;
+    for (const auto& m : z17)
+        if (m.label) boxes.push_back(m.label->box);
+    CHECK(boxes.size() > map.stops.size() / 2);
+    for (std::size_t i = 0; i < boxes.size(); ++i)
+        for (std::size_t j = i + 1; j < boxes.size(); ++j) CHECK_FALSE(boxes[i].intersects(boxes[j]));
 }
 
 TEST_CASE("buurt labels exist at z13..z16, not at z17, and each buurt is labelled at most once") {
