@@ -53,8 +53,10 @@ bool is_major(RoadClass c) { return c >= RoadClass::Primary; }
 // [SECTION] construction ---------------------------------------------------------------------------------
 
 TileRenderer::TileRenderer(const Basemap& map) : map_(map) {
-    for (const auto& p : map.water) bounds_.water.push_back(bounds_of(p.rings[0]));
-    for (const auto& p : map.buildings) bounds_.buildings.push_back(bounds_of(p.rings[0]));
+    // A polygon without rings (legal in the file) gets an empty box that never intersects a view.
+    auto outer_bounds = [](const Polygon& p) { return p.rings.empty() ? bounds_of({}) : bounds_of(p.rings[0]); };
+    for (const auto& p : map.water) bounds_.water.push_back(outer_bounds(p));
+    for (const auto& p : map.buildings) bounds_.buildings.push_back(outer_bounds(p));
     for (const auto& r : map.roads) bounds_.roads.push_back(bounds_of(r.line));
     for (const auto& r : map.rails) bounds_.rails.push_back(bounds_of(r.line));
     buurt_lines_ = unique_boundary_lines(map.buurten, map.districts);

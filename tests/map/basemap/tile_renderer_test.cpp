@@ -179,3 +179,21 @@ TEST_CASE("buurt labels exist at z13..z16, not at z17, and each buurt is labelle
     }
     CHECK(layout_buurt_labels(map, 17).empty());
 }
+
+TEST_CASE("degenerate features from a valid file (no rings, empty lines, unnamed buurt) render without harm") {
+    Basemap odd;
+    odd.water.push_back({});
+    odd.buildings.push_back({{Ring{}}});
+    odd.roads.push_back({RoadClass::Primary, false, false, {}});
+    odd.rails.push_back({RailKind::Rail, {lon_lat_to_mercator(4.45, 51.91)}});
+    odd.buurten.push_back({"", "", {}});
+    odd.districts.push_back({"Delfshaven", "03", {}});
+    odd.stops.push_back({"", lon_lat_to_mercator(4.45, 51.91)});
+    auto decoded = decode_basemap(encode_basemap(odd), "odd.bkmap");
+    REQUIRE(decoded.has_value());
+    const TileRenderer renderer{*decoded};
+    const auto r = tile_range_for({4.45, 51.91, 4.45, 51.91}, 17);
+    const auto img = renderer.render_tile(17, r.min_x, r.min_y);
+    CHECK(img.rgba.size() == 256u * 256u * 4u);
+    CHECK_FALSE(is_blueish(img.at(128, 128)));
+}
