@@ -11,6 +11,10 @@
 
 namespace bk::data {
 
+namespace {
+constexpr std::size_t kMaxPendingUpdates = 16;
+}  // namespace
+
 const char* to_string(FeedSource s) {
     switch (s) {
         case FeedSource::None: return "none";
@@ -82,7 +86,12 @@ void FeedUpdater::thread_main() {
 void FeedUpdater::publish_locked(FeedPtr feed) {
     ++status_.generation;
     pending_.push_back(FeedUpdate{std::move(feed), status_});
-    while (pending_.size() > 16) pending_.pop_front();  // main thread stalled: keep the newest
+    // Main thread stalled: keep the newest updates, but never lose an accepted feed.
+    while (pending_.size() > kMaxPendingUpdates) {
+        FeedUpdate dropped = std::move(pending_.front());
+        pending_.pop_front();
+        if (dropped.feed && !pending_.front().feed) pending_.front().feed = std::move(dropped.feed);
+    }
 }
 
 void FeedUpdater::notify() {
@@ -171,7 +180,8 @@ void FeedUpdater::attempt() {
             break;
         }
         if (reply->status != 200) {
-            error = Error{ErrorKind::Http, url + ": HTTP " + std::to_string(reply->status) + ", expected 200 or 304"};
+            error = Error{ErrorKind::Http, url + ": HTTP " + std::to_string(reply->status) +
+                                               (have_feed ? ", expected 200 or 304" : ", expected 200 (no feed yet)")};
             continue;
         }
         if (config_.verify) {

@@ -4,7 +4,7 @@
 //   bk::data::UpdaterConfig cfg; cfg.urls = {"https://wijkagenda.example/feed.json"};
 //   cfg.cache_path = "/var/cache/buurtkaart/feed.json";
 //   cfg.notify = [] { push_sdl_user_event(); };        // called on the worker thread
-//   bk::data::FeedUpdater updater(cfg);                  // loads the cache, starts the thread
+//   bk::data::FeedUpdater updater(cfg);  // starts the thread; it loads the cache first (source cache)
 //   ... each frame:
 //   while (auto u = updater.poll()) { if (u->feed) feed_ = u->feed; status_ = u->status; }
 //   updater.check_now();                                 // e.g. host pressed "vernieuwen"

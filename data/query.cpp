@@ -22,12 +22,14 @@ bool activity_passes(const Activity& a, const Filter& f) {
         std::find(a.audiences.begin(), a.audiences.end(), "iedereen") == a.audiences.end())
         return false;
     if (f.free_only && !a.is_free()) return false;
+    if (!f.languages.empty() && !any_of_ids(a.languages, f.languages)) return false;
     return true;
 }
 
 bool venue_area_passes(const Venue& v, const Filter& f) {
     if (!f.neighbourhood.empty() && v.neighbourhood != f.neighbourhood) return false;
     if (!f.network.empty() && v.network != f.network) return false;
+    if (f.wheelchair_only && !v.accessibility.wheelchair) return false;
     return true;
 }
 
@@ -47,7 +49,7 @@ bool text_passes(const Activity* a, const Venue& v, std::string_view folded_quer
 }
 
 bool has_activity_criteria(const Filter& f) {
-    return !f.categories.empty() || !f.audiences.empty() || f.free_only;
+    return !f.categories.empty() || !f.audiences.empty() || f.free_only || !f.languages.empty();
 }
 
 // Expands only activities passing the activity-level filter, then checks the venue each
@@ -169,6 +171,14 @@ std::vector<Occurrence> this_week(const Agenda& agenda, UtcTime now, const Filte
 }
 
 // [SECTION] venues + nearby
+bool is_open(const Venue& venue, UtcTime now) {
+    LocalDateTime local = amsterdam_from_utc(now);
+    int weekday = iso_weekday(local.date);
+    for (const auto& h : venue.opening_hours)
+        if (h.iso_weekday == weekday && h.open <= local.time && local.time < h.close) return true;
+    return false;
+}
+
 std::vector<std::uint32_t> search_venues(const Feed& feed, std::string_view text) {
     std::string query = fold_for_search(text);
     std::vector<std::uint32_t> out;

@@ -79,9 +79,7 @@ int preview(const TileRenderer& r, const fs::path& out, int zoom, const LonLatBo
     return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     fs::path extract, out_dir, preview_png;
     int min_zoom = 13, max_zoom = 17, zoom = -1;
     LonLatBox box = delfshaven_box;
@@ -148,4 +146,12 @@ int main(int argc, char** argv) {
     std::printf("basemap_bake: %zu tiles, %zu bytes (%.1f MB) in %.2f s -> %s\n", tiles, bytes, bytes / 1e6, secs,
                 out_dir.c_str());
     return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int rc = run(argc, argv);
+    release_font_caches();  // leak checkers stay quiet
+    return rc;
 }

@@ -1,6 +1,9 @@
 #include "map/basemap/label_layout.hpp"
 
 #include <cairo.h>
+#ifdef BASEMAP_HAVE_FONTCONFIG
+#include <fontconfig/fontconfig.h>
+#endif
 
 #include <algorithm>
 #include <cmath>
@@ -89,6 +92,13 @@ std::vector<PlacedLabel> layout_buurt_labels(const Basemap& map, int zoom) {
     cairo_destroy(cr);
     cairo_surface_destroy(scratch);
     return placed;
+}
+
+void release_font_caches() {
+    cairo_debug_reset_static_data();
+#ifdef BASEMAP_HAVE_FONTCONFIG
+    FcFini();
+#endif
 }
 
 }  // namespace bk::map::basemap

@@ -116,6 +116,9 @@ TEST_CASE("byte offsets map to line and column in code points") {
     CHECK(line_of_pointer("{\"a\": [1,\n 2, {\"b\":\n 3}]}", "/a/2/b") == 3);
     CHECK(line_of_pointer("{\"a\": [1,\n 2]}", "/a/1") == 2);
     CHECK(line_of_pointer("{\"a\": [1,\n 2]}", "/a/7") == 1);  // missing: nearest ancestor
+    CHECK(line_of_pointer("{\"caf\\u00e9\":\n 1, \"a/b\": {\"~\":\n\n 2}}", "/café") == 2);
+    CHECK(line_of_pointer("{\"caf\\u00e9\":\n 1, \"a/b\": {\"~\":\n\n 2}}", "/a~1b/~0") == 4);
+    CHECK(lines_of_pointers("[\n1,\n2,\n3]", {"/2", "/0", "/9"}) == std::vector<int>{4, 2, 1});
 }
 
 TEST_CASE("oversized documents are rejected before parsing") {

@@ -15,6 +15,11 @@ using namespace bk::map::basemap;
 
 namespace {
 
+// Frees cairo's font caches at exit so AddressSanitizer's leak check sees only our own allocations.
+struct CairoResetAtExit {
+    ~CairoResetAtExit() { release_font_caches(); }
+} cairo_reset_at_exit;
+
 bool is_water_blue(std::array<std::uint8_t, 4> p) { return p[2] >= p[0] + 30 && p[2] >= p[1] + 8; }
 bool is_blueish(std::array<std::uint8_t, 4> p) { return p[2] > p[0] + 12; }
 
@@ -53,6 +58,9 @@ double clearance_m(const Basemap& map, MercatorPoint p) {
     for (const auto& r : map.rails) line(r.line, false);
     for (const auto& b : map.buurten)
         for (const auto& r : b.polygon.rings) line(r, true);
+    // A stop's dot and name (up to ~150 px either side at z17, 1.19 m/px) may cover a sample.
+    for (const auto& s : map.stops)
+        if (std::abs(s.point.x_m - p.x_m) < 180 && std::abs(s.point.y_m - p.y_m) < 15) best = 0;
     return best;
 }
 
@@ -146,6 +154,21 @@ TEST_CASE("a buurt label crossing a tile edge is drawn whole: both tiles agree a
     CHECK(label_ink > 0);  // the dark label text really is on the edge (not only halo)
 }
 
+TEST_CASE("stops get dots from z16 and names only at z17, and names never overlap") {
+    const Basemap& map = committed();
+    CHECK(layout_stops(map, 15).empty());
+    const auto z16 = layout_stops(map, 16);
+    CHECK(z16.size() == map.stops.size());
+    CHECK(std::none_of(z16.begin(), z16.end(), [](const StopMark& m) { return m.label.has_value(); }));
+    const auto z17 = layout_stops(map, 17);
+    std::vector<PixelBox> boxes;
+    for (const auto& m : z17)
+        if (m.label) boxes.push_back(m.label->box);
+    CHECK(boxes.size() > map.stops.size() / 2);
+    for (std::size_t i = 0; i < boxes.size(); ++i)
+        for (std::size_t j = i + 1; j < boxes.size(); ++j) CHECK_FALSE(boxes[i].intersects(boxes[j]));
+}
+
 TEST_CASE("buurt labels exist at z13..z16, not at z17, and each buurt is labelled at most once") {
     const Basemap& map = committed();
     for (int z = 13; z <= 16; ++z) {
@@ -155,4 +178,22 @@ TEST_CASE("buurt labels exist at z13..z16, not at z17, and each buurt is labelle
         CHECK(labels.size() <= 9);
     }
     CHECK(layout_buurt_labels(map, 17).empty());
+}
+
+TEST_CASE("degenerate features from a valid file (no rings, empty lines, unnamed buurt) render without harm") {
+    Basemap odd;
+    odd.water.push_back({});
+    odd.buildings.push_back({{Ring{}}});
+    odd.roads.push_back({RoadClass::Primary, false, false, {}});
+    odd.rails.push_back({RailKind::Rail, {lon_lat_to_mercator(4.45, 51.91)}});
+    odd.buurten.push_back({"", "", {}});
+    odd.districts.push_back({"Delfshaven", "03", {}});
+    odd.stops.push_back({"", lon_lat_to_mercator(4.45, 51.91)});
+    auto decoded = decode_basemap(encode_basemap(odd), "odd.bkmap");
+    REQUIRE(decoded.has_value());
+    const TileRenderer renderer{*decoded};
+    const auto r = tile_range_for({4.45, 51.91, 4.45, 51.91}, 17);
+    const auto img = renderer.render_tile(17, r.min_x, r.min_y);
+    CHECK(img.rgba.size() == 256u * 256u * 4u);
+    CHECK_FALSE(is_blueish(img.at(128, 128)));
 }
