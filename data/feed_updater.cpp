@@ -191,7 +191,10 @@ void FeedUpdater::attempt() {
             sig.last_modified.clear();
             sig.max_body_bytes = 64 * 1024;
             auto sig_reply = http_get(sig);
-            if (!sig_reply || sig_reply->status != 200) {
+            // No signature file at all (404/410): let the verifier judge an empty signature, so the
+            // kiosk reports "unsigned" rather than a bare HTTP error.
+            if (sig_reply && (sig_reply->status == 404 || sig_reply->status == 410)) sig_reply->body.clear();
+            else if (!sig_reply || sig_reply->status != 200) {
                 error = sig_reply ? Error{ErrorKind::Http, sig.url + ": HTTP " + std::to_string(sig_reply->status) +
                                                                ", expected 200 (detached signature)"}
                                   : sig_reply.error();
