@@ -31,8 +31,10 @@ App::App(AppConfig config)
 
     // Embedded default data: the sample feed (or --feed FILE); a URL feed starts the updater.
     const bool feed_is_url = config_.feed.rfind("http://", 0) == 0 || config_.feed.rfind("https://", 0) == 0;
-    if (!feed_is_url && !config_.feed.empty()) {
-        auto feed = data::load_feed_file(config_.feed);
+    // Until the updater delivers, a URL feed starts from the embedded sample feed.
+    const std::string file = !feed_is_url && !config_.feed.empty() ? config_.feed : config_.sample_feed;
+    if (!file.empty()) {
+        auto feed = data::load_feed_file(file);
         if (feed) {
             set_feed(*feed);
         } else {
