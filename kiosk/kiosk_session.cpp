@@ -7,7 +7,12 @@ namespace bk::kiosk {
 std::expected<std::unique_ptr<KioskSession>, std::string> KioskSession::create(const CliOptions& options,
                                                                                bool headless) {
     std::unique_ptr<KioskSession> s(new KioskSession());
-    s->app_ = std::make_unique<App>(options.app);
+    AppConfig app_config = options.app;
+    if (options.start_screen == "arabic") {  // the agenda in Arabic: right-to-left layout check
+        app_config.language = "ar";
+        app_config.language_given = true;
+    }
+    s->app_ = std::make_unique<App>(app_config);
     PlatformOptions p{.width_px = options.width_px,
                       .height_px = options.height_px,
                       .fullscreen = options.app.fullscreen && !headless,
@@ -16,10 +21,11 @@ std::expected<std::unique_ptr<KioskSession>, std::string> KioskSession::create(c
     auto platform = SdlPlatform::create(p);
     if (!platform) return std::unexpected(platform.error());
     s->platform_ = std::move(*platform);
+    if (headless) SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);  // nothing left over from an earlier session
     s->app_->attach(*s->platform_);
     s->app_->set_wake([] { SdlPlatform::push_wake(); });
     const std::string& scr = options.start_screen;
-    if (scr == "agenda") s->app_->open(Screen::Agenda);
+    if (scr == "agenda" || scr == "arabic") s->app_->open(Screen::Agenda);
     else if (scr == "nearby") s->app_->open(Screen::Nearby);
     else if (scr == "pin") s->app_->open(Screen::Pin);
     else if (scr.rfind("venue:", 0) == 0) s->app_->open(Screen::Venue, scr.substr(6));
