@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "data/feed_parser.hpp"
+#include "data/query.hpp"
 #include "kiosk/feed_link.hpp"
 #include "kiosk/app_state.hpp"
 #include "kiosk/tile_layer.hpp"
@@ -91,7 +92,9 @@ void App::set_feed(data::FeedPtr feed) {
     host_->attract_venues.clear();
     if (model_.feed()) {
         // Attract mode cycles the venues with something on today ("vandaag in de buurt").
-        const auto today = data::later_today(*model_.feed(), wall_now() - std::chrono::hours(12));
+        const auto day = data::amsterdam_from_utc(wall_now()).date;
+        const auto today = data::between(*model_.feed(), data::amsterdam_midnight(day),
+                                         data::amsterdam_midnight(data::add_days(day, 1)));
         for (const auto& o : today) {
             if (std::find(host_->attract_venues.begin(), host_->attract_venues.end(), o.venue) ==
                 host_->attract_venues.end()) {
@@ -376,6 +379,7 @@ void App::frame(float width_px, float height_px, SteadyTime now) {
     apply_input(now);
     run_timers(now);
     ImGui::NewFrame();
+    clear_button_registry();
     s.ui_rects_last = std::move(s.ui_rects);
     s.ui_rects.clear();
     ImGui::PushFont(theme_.body());

@@ -73,6 +73,7 @@ public:
     ImVec2 venue_screen_pos(const std::string& venue_id) const;  // where its marker is drawn
     std::size_t texture_count() const;
     bool attract_active() const;
+    ImVec2 button_centre(const std::string& label) const { return registered_button_centre(label); }
 
 private:
     // app.cpp
