@@ -61,7 +61,7 @@ App::~App() {
 
 void App::attach(TextureStore& textures) {
     textures_ = &textures;
-    tiles_ = std::make_unique<TileLayer>(textures, config_.offline_tiles_dir);
+    tiles_ = std::make_unique<TileLayer>(textures, active_tile_source(), default_tile_cache_dir(), wake_);
 }
 
 void App::detach() {
@@ -69,7 +69,18 @@ void App::detach() {
     textures_ = nullptr;
 }
 
-void App::set_wake(std::function<void()> wake) { wake_ = std::move(wake); }
+void App::set_wake(std::function<void()> wake) {
+    wake_ = std::move(wake);
+    if (tiles_) tiles_->set_notify(wake_);  // tile workers wake the loop after each result
+}
+
+map::TileSourceInfo App::active_tile_source() const {
+    return choose_tile_source(config_.tiles, host_->settings.tile_source, config_.offline_tiles_dir);
+}
+
+std::string App::tile_attribution() const {
+    return tiles_ ? tiles_->attribution() : map::attribution_text(active_tile_source());
+}
 
 Screen App::screen() const { return state_->screen; }
 
@@ -354,13 +365,14 @@ void App::reset_to_start() {
 int App::wait_timeout_ms(SteadyTime now) const {
     const AppState& s = *state_;
     if (!pending_.empty() || s.animating || s.fling_px_per_s.x != 0 || s.fling_px_per_s.y != 0) return 0;
-    if (tiles_ && tiles_->has_tiles() && !tiles_->complete()) return 0;
+    if (tiles_ && tiles_->has_tiles() && tiles_->needs_redraw()) return 0;
     if (host_->gesture.pressing()) return 50;  // draw the host ring while a corner press is held
     long ms = 1000;  // the status clock changes once a minute; a second is plenty
     if (host_->idle) {
         const auto next = host_->idle->time_until_next_event(now);
         ms = std::min<long>(ms, std::chrono::duration_cast<std::chrono::milliseconds>(next).count() + 1);
     }
+    if (tiles_ && tiles_->has_tiles() && !tiles_->complete()) ms = std::min(ms, 100L);  // workers also wake us
     return static_cast<int>(std::max(1L, ms));
 }
 

@@ -28,6 +28,7 @@
 #include "kiosk/theme.hpp"
 #include "kiosk/ui_text.hpp"
 #include "kiosk/widgets.hpp"
+#include "map/tile_source_info.hpp"
 
 
 namespace bk::kiosk {
@@ -92,6 +93,8 @@ private:
     bool row_tapped() const;
     void end_panel();
     void focus_venue(std::uint32_t venue_index, bool open_panel);
+    map::TileSourceInfo active_tile_source() const;  // --tiles, else the host setting
+    std::string tile_attribution() const;            // of the active tile source
     // app_map.cpp
     void draw_map(float w, float h);
     void draw_markers(ImDrawList* dl);

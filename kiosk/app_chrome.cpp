@@ -150,9 +150,7 @@ void App::draw_language_popup(float w, float /*h*/) {
 
 void App::draw_attribution(float w, float h) {
     // Bottom corner of the map, above everything, always visible (OSM / data licences require it).
-    std::string text = "\xC2\xA9 OpenStreetMap-bijdragers";
-    const std::string& tiles = config_.tiles;
-    if (tiles == "pdok") text = "Kaartgegevens \xC2\xA9 Kadaster";
+    const std::string text = tile_attribution();  // from the active tile source
     ImFont* small = theme_.small();
     const ImVec2 size = small->CalcTextSizeA(small->FontSize, 1e6f, 0, text.c_str());
     ImDrawList* dl = ImGui::GetForegroundDrawList();
