@@ -215,6 +215,7 @@ void App::map_pointer(const InputEvent& e, SteadyTime now) {
         s.gesture_moved = pointers.size() > 1;  // a second finger makes it a pinch, never a tap
         s.fling_px_per_s = ImVec2(0, 0);
         s.last_move_velocity = ImVec2(0, 0);
+        camera_.stop_motion();  // a finger on the map stops a glide
         return;
     }
     auto it = pointers.find(e.pointer_id);
@@ -255,7 +256,7 @@ void App::map_pointer(const InputEvent& e, SteadyTime now) {
         // Kinetic panning: keep gliding with the last finger speed, if the finger was still moving.
         const double since = std::chrono::duration<double>(now - s.last_move_time).count();
         if (since < 0.08 && std::hypot(s.last_move_velocity.x, s.last_move_velocity.y) > 150.0f) {
-            s.fling_px_per_s = s.last_move_velocity;
+            camera_.fling(s.last_move_velocity.x, s.last_move_velocity.y);
         }
         return;
     }
@@ -263,7 +264,7 @@ void App::map_pointer(const InputEvent& e, SteadyTime now) {
     if (held_s > 0.6) return;  // a long press is no tap
     const double since_last_tap = std::chrono::duration<double>(now - s.last_tap_time).count();
     if (since_last_tap < 0.35 && std::hypot(p.x - s.last_tap_pos.x, p.y - s.last_tap_pos.y) < 40.0f) {
-        camera_.zoom_about(1.0, p.x, p.y);  // double tap zooms in
+        camera_.animate_zoom_about(1.0, p.x, p.y);  // double tap zooms in (animated)
         s.last_tap_time = {};
         s.pending_tap.reset();
         return;
@@ -330,15 +331,9 @@ void App::run_timers(SteadyTime now) {
     // Night hours: dim or blank by the (injected) local wall clock.
     const auto local = data::amsterdam_from_utc(wall_now());
     h.screen_state = h.night.update(now, local.time.hour * 60 + local.time.minute);
-    // Kinetic panning decays smoothly.
-    const float dt = ImGui::GetIO().DeltaTime;
-    if (std::hypot(s.fling_px_per_s.x, s.fling_px_per_s.y) > 20.0f) {
-        camera_.pan_by_px(s.fling_px_per_s.x * dt, s.fling_px_per_s.y * dt);
-        const float decay = std::exp(-4.0f * dt);
-        s.fling_px_per_s = ImVec2(s.fling_px_per_s.x * decay, s.fling_px_per_s.y * decay);
-    } else {
-        s.fling_px_per_s = ImVec2(0, 0);
-    }
+    // Kinetic panning and the double-tap zoom animation (bk::map::Viewport's motion).
+    camera_.update(ImGui::GetIO().DeltaTime);
+    if (camera_.is_animating()) s.animating = true;
 }
 
 void App::reset_to_start() {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "kiosk/map_camera.hpp"
+#include "kiosk_test_support.hpp"
 #include "map/web_mercator_grid.hpp"
 
 using namespace bk::kiosk;
@@ -82,4 +83,91 @@ TEST_CASE("map camera lon/lat helpers are the Web Mercator formulas and survive 
     CHECK(MapCamera::v_to_lat(MapCamera::lat_to_v(51.91)) == doctest::Approx(51.91));
     CHECK(std::isfinite(MapCamera::lat_to_v(90.0)));  // clamped onto the square's edge
     CHECK(MapCamera::lat_to_v(90.0) == doctest::Approx(0.0).epsilon(1e-9));
+}
+
+namespace {
+
+std::unique_ptr<KioskSession> map_session() {
+    auto s = KioskSession::create(bk::kiosk::test::fixed_options(), /*headless=*/true);
+    REQUIRE_MESSAGE(s.has_value(), (s ? "" : s.error()));
+    return std::move(*s);
+}
+
+// A spot on the map with no venue marker within 80 px (taps there never open a venue).
+ImVec2 empty_spot(KioskSession& s) {
+    for (float y = 150; y < 500; y += 20)
+        for (float x = 300; x < 1000; x += 20) {
+            bool free = true;
+            for (const auto& v : s.app().model().feed()->venues) {
+                const ImVec2 q = s.app().venue_screen_pos(v.id);
+                if (std::hypot(q.x - x, q.y - y) < 80) free = false;
+            }
+            if (free) return ImVec2(x, y);
+        }
+    return ImVec2(-1, -1);
+}
+
+}  // namespace
+
+TEST_CASE("double tap on the map zooms in one level, animated, keeping the tapped point in place") {
+    using namespace bk::kiosk::test;
+    auto s = map_session();
+    FakeTime t;
+    run_frames(*s, t, 3);
+    const ImVec2 p = empty_spot(*s);
+    REQUIRE(p.x >= 0);
+    const double before = s->app().camera().zoom();
+    const LonLatDeg under = s->app().camera().to_lon_lat(p.x, p.y);
+    tap(*s, t, p.x, p.y);
+    push_finger(SDL_FINGERDOWN, 1, p.x, p.y, 1280, 800);
+    s->step(t.advance());
+    push_finger(SDL_FINGERUP, 1, p.x, p.y, 1280, 800);
+    s->step(t.advance());
+    s->step(t.advance());
+    const double mid = s->app().camera().zoom();
+    CHECK(mid > before);
+    CHECK(mid < before + 1.0);  // still on its way
+    CHECK(s->app().wait_timeout_ms(t.now) == 0);  // keeps drawing while animating
+    run_frames(*s, t, 12);
+    CHECK(s->app().camera().zoom() == doctest::Approx(before + 1.0));
+    const ImVec2 after = s->app().camera().to_screen(under.lon_deg, under.lat_deg);
+    CHECK(after.x == doctest::Approx(p.x).epsilon(0.002));
+    CHECK(after.y == doctest::Approx(p.y).epsilon(0.002));
+    CHECK(s->app().screen() == Screen::Map);
+}
+
+TEST_CASE("a quick drag keeps gliding after the finger lifts, slows down and stops; a touch stops it") {
+    using namespace bk::kiosk::test;
+    auto s = map_session();
+    FakeTime t;
+    run_frames(*s, t, 3);
+    auto glide = [&] {
+        push_finger(SDL_FINGERDOWN, 1, 700, 400, 1280, 800);
+        s->step(t.advance());
+        for (int i = 1; i <= 8; ++i) {
+            push_finger(SDL_FINGERMOTION, 1, 700 - 20.0f * i, 400, 1280, 800);
+            s->step(t.advance());
+        }
+        push_finger(SDL_FINGERUP, 1, 540, 400, 1280, 800);  // lifted while moving (~600 px/s)
+        s->step(t.advance());
+    };
+    glide();
+    const double lifted = s->app().camera().center_u();
+    run_frames(*s, t, 3);
+    const double later = s->app().camera().center_u();
+    CHECK(later > lifted);  // still moving east
+    CHECK(s->app().camera().is_animating());
+    run_frames(*s, t, 120);
+    CHECK_FALSE(s->app().camera().is_animating());
+    const double stopped = s->app().camera().center_u();
+    run_frames(*s, t, 5);
+    CHECK(s->app().camera().center_u() == stopped);
+
+    glide();
+    REQUIRE(s->app().camera().is_animating());
+    push_finger(SDL_FINGERDOWN, 1, 640, 300, 1280, 800);
+    s->step(t.advance());
+    CHECK_FALSE(s->app().camera().is_animating());
+    push_finger(SDL_FINGERUP, 1, 640, 300, 1280, 800);
+    s->step(t.advance());
 }
