@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "kiosk/tile_layer.hpp"
@@ -234,4 +235,36 @@ TEST_CASE("kiosk app with --tiles URL template shows the same map as with the of
         }
     }
     CHECK_MESSAGE(differ <= total / 1000, differ << " of " << total << " pixels differ");
+}
+
+TEST_CASE("kiosk app takes its tile source from the host setting (custom template on a local server)") {
+    REQUIRE_TILES();
+    test_support::TestHttpServer server(test_support::static_files_handler(find_offline_tiles_dir()));
+    TempDir dir("bk-kiosk-host-tiles");
+    const char* old_xdg = std::getenv("XDG_CACHE_HOME");
+    const std::string saved = old_xdg ? old_xdg : "";
+    ::setenv("XDG_CACHE_HOME", (dir.path / "cache").c_str(), 1);
+    const fs::path config = dir.path / "kiosk.json";
+    {
+        std::ofstream f(config);
+        f << R"({"tile_source": {"preset": "custom", "url_template": ")" << server.url("/{z}/{x}/{y}.png")
+          << R"(", "attribution": "Kaart: test"}})";
+    }
+    CliOptions o = fixed_options();
+    o.app.config_path = config.string();
+    {
+        auto s = headless_session(o);
+        FakeTime t;
+        for (int i = 0; i < 400 && !(i >= 2 && s->app().map_complete()); ++i) {
+            s->step(t.advance());
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        CHECK(s->app().map_complete());
+    }
+    if (old_xdg) ::setenv("XDG_CACHE_HOME", saved.c_str(), 1);
+    else ::unsetenv("XDG_CACHE_HOME");
+    CHECK(server.request_count() >= 12);
+    bool cached = false;
+    for (const auto& e : fs::recursive_directory_iterator(dir.path / "cache")) cached = cached || e.is_regular_file();
+    CHECK(cached);
 }
