@@ -268,3 +268,25 @@ TEST_CASE("kiosk app takes its tile source from the host setting (custom templat
     for (const auto& e : fs::recursive_directory_iterator(dir.path / "cache")) cached = cached || e.is_regular_file();
     CHECK(cached);
 }
+
+TEST_CASE("kiosk tile layer makes at most max_uploads textures per draw and still completes") {
+    REQUIRE_TILES();
+    auto session = headless_session();
+    session->step(SteadyTime{std::chrono::seconds(1000)});
+    TileLayer layer(session->platform(), find_offline_tiles_dir());
+    const MapCamera cam = delfshaven_camera();
+    std::size_t most = 0;
+    bool done = false;
+    for (int i = 0; i < 300 && !done; ++i) {
+        const std::size_t before = layer.texture_count();
+        ImGui::NewFrame();
+        layer.draw(cam, ImGui::GetBackgroundDrawList(), 2);
+        ImGui::EndFrame();
+        most = std::max(most, layer.texture_count() - before);
+        done = layer.complete();
+        if (!done && !layer.needs_redraw()) layer.wait_for_results(std::chrono::milliseconds(200));
+    }
+    CHECK(done);
+    CHECK(most == 2);  // the cap was reached and never exceeded
+    CHECK(layer.texture_count() >= visible_tiles(cam, layer).size());
+}
