@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
+#include <thread>
 
 namespace bk::kiosk {
 
@@ -93,6 +94,7 @@ TileLayer::TileLayer(TextureStore& textures, map::TileSourceInfo source, std::fi
 
 TileLayer::~TileLayer() {
     layer_.reset();  // joins the workers
+    for (std::thread& t : retiring_) t.join();
     drop_textures();
 }
 
@@ -145,7 +147,9 @@ std::expected<void, std::string> TileLayer::build(const map::TileSourceInfo& req
     options.max_results_per_frame = 8;
     auto layer = map::TileLayer::create(info, cache, std::move(options));
     if (!layer) return std::unexpected(layer.error().message);
-    layer_.reset();  // the old workers stop before their textures go
+    // The old layer's workers may sit in an HTTP fetch (up to its timeout): let them stop off the
+    // main thread, so switching sources in the host screen never freezes the UI.
+    if (layer_) retiring_.emplace_back([old = std::move(layer_)]() mutable { old.reset(); });
     drop_textures();
     layer_ = std::move(*layer);
     source_ = std::move(info);

@@ -21,7 +21,9 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <thread>
 #include <unordered_map>
+#include <vector>
 
 #include "kiosk/host/settings.hpp"
 #include "kiosk/map_camera.hpp"
@@ -84,6 +86,7 @@ private:
     std::string request_error_;      // why building requested_ failed ("" = it is the active source)
     map::TileSourceInfo source_;     // active source (zoom range narrowed to the folder's levels)
     std::unique_ptr<map::TileLayer> layer_;
+    std::vector<std::thread> retiring_;  // each destroys a replaced layer (joins its workers)
     std::string folder_;
     std::unordered_map<map::TileId, ImTextureID> textures_by_key_;
     std::deque<map::TileId> upload_queue_;  // arrived, decoded, texture not made yet

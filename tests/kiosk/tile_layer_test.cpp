@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -289,4 +291,38 @@ TEST_CASE("kiosk tile layer makes at most max_uploads textures per draw and stil
     CHECK(done);
     CHECK(most == 2);  // the cap was reached and never exceeded
     CHECK(layer.texture_count() >= visible_tiles(cam, layer).size());
+}
+
+TEST_CASE("switching tile source does not wait for a hanging HTTP fetch of the old source") {
+    REQUIRE_TILES();
+    std::mutex m;
+    std::condition_variable cv;
+    bool released = false;
+    std::atomic<int> answered{0};
+    test_support::TestHttpServer server([&](const test_support::HttpRequest&) {
+        std::unique_lock lock(m);
+        cv.wait_for(lock, std::chrono::seconds(5), [&] { return released; });
+        ++answered;
+        return test_support::HttpResponse{404, {}, "gone"};
+    });
+    TempDir cache("bk-kiosk-switch-cache");
+    auto session = headless_session();
+    session->step(SteadyTime{std::chrono::seconds(1000)});
+    const MapCamera cam = delfshaven_camera();
+    TileLayer layer(session->platform(), *tile_source_from_option(server.url("/{z}/{x}/{y}.png"), ""), cache.path);
+    ImGui::NewFrame();
+    layer.draw(cam, ImGui::GetBackgroundDrawList(), 8);  // workers now wait on the server
+    ImGui::EndFrame();
+    for (int i = 0; i < 100 && server.request_count() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    REQUIRE(server.request_count() > 0);
+
+    REQUIRE(layer.set_source(bk::map::offline_source(find_offline_tiles_dir())).has_value());
+    CHECK(layer.source().id == "offline");
+    CHECK(draw_until_complete(*session, layer, cam));
+    CHECK(answered.load() == 0);  // the old source's fetch is still hanging: nobody waited for it
+    {
+        std::lock_guard lock(m);
+        released = true;
+    }
+    cv.notify_all();
 }
