@@ -74,6 +74,10 @@ map::TileSourceInfo custom_source(const std::string& tmpl, const std::string& at
     info.kind = http ? map::SourceKind::Http : map::SourceKind::LocalFolder;
     info.url_template = tmpl;
     info.attribution = attribution;
+    if (info.attribution.empty() && http) {  // unknown licence: at least name where the map comes from
+        const std::size_t host = tmpl.find("//") + 2;
+        info.attribution = "Kaart: " + tmpl.substr(host, tmpl.find('/', host) - host);
+    }
     info.min_zoom = 0;
     info.max_zoom = 19;
     return info;

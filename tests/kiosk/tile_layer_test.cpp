@@ -189,6 +189,9 @@ TEST_CASE("tile source: --tiles wins over the host setting; presets are PDOK/OSM
     CHECK(bk::map::attribution_text(custom) == "Kaart: Voorbeeld");
     CHECK(custom.id != choose_tile_source("offline", {host::TilePreset::custom, "https://b.example/{z}/{x}/{y}.png", ""}, "/pack").id);
     CHECK_FALSE(tile_source_from_option("https://x.example/tiles.png", "/pack").has_value());
+    // Without a configured attribution the line still names where the map comes from.
+    CHECK(bk::map::attribution_text(*tile_source_from_option("http://tiles.example.org:8080/{z}/{x}/{y}.png", "")) ==
+          "Kaart: tiles.example.org:8080");
 }
 
 TEST_CASE("kiosk app with --tiles URL template shows the same map as with the offline pack") {
