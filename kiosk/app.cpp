@@ -94,6 +94,9 @@ void App::open(Screen screen, const std::string& venue_id) {
 
 std::string App::selected_venue() const { return state_->screen == Screen::Venue ? state_->venue_id : ""; }
 bool App::map_complete() const { return tiles_ && tiles_->complete(); }
+void App::wait_for_tiles(std::chrono::milliseconds timeout) {
+    if (tiles_ && tiles_->is_loading() && !tiles_->needs_redraw()) tiles_->wait_for_results(timeout);
+}
 std::size_t App::texture_count() const { return tiles_ ? tiles_->texture_count() : 0; }
 bool App::kiosk_mode() const { return host_->guard.kiosk_mode(); }
 bool App::attract_active() const { return host_->attract; }

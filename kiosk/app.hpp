@@ -57,6 +57,9 @@ public:
     // How long the main loop may sleep on events: 0 = draw again at once (animating/loading/input pending).
     int wait_timeout_ms(SteadyTime now) const;
     bool map_complete() const;  // every visible tile drawn at its own zoom
+    // Screenshot mode/tests: blocks up to `timeout` until a tile worker reports (returns at once when
+    // no tile is loading or results wait to be drawn).
+    void wait_for_tiles(std::chrono::milliseconds timeout);
 
     // For tests, the screenshot mode and the benchmark.
     Screen screen() const;

@@ -64,6 +64,7 @@ std::expected<RgbaImage, std::string> render_screenshot(const CliOptions& option
     const int cap = options.frames > 0 ? options.frames : 120;
     for (int i = 0; i < cap; ++i) {
         (*session)->step(t);
+        (*session)->app().wait_for_tiles(std::chrono::milliseconds(100));  // tile workers, not frame speed, decide
         t += std::chrono::milliseconds(33);
         if (options.frames == 0 && i >= 2 && (*session)->app().map_complete() &&
             (*session)->app().wait_timeout_ms(t) > 0) {

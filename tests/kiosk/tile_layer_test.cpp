@@ -207,7 +207,7 @@ TEST_CASE("kiosk app with --tiles URL template shows the same map as with the of
         for (int i = 0; i < 400; ++i) {
             s->step(t.advance());
             if (i >= 2 && s->app().map_complete()) break;
-            if (!s->app().map_complete()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            s->app().wait_for_tiles(std::chrono::milliseconds(200));
         }
         CHECK(s->app().map_complete());
         s->step(t.advance());
@@ -262,7 +262,7 @@ TEST_CASE("kiosk app takes its tile source from the host setting (custom templat
         FakeTime t;
         for (int i = 0; i < 400 && !(i >= 2 && s->app().map_complete()); ++i) {
             s->step(t.advance());
-            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            s->app().wait_for_tiles(std::chrono::milliseconds(200));
         }
         CHECK(s->app().map_complete());
     }
