@@ -159,6 +159,7 @@ std::expected<void, std::string> TileLayer::build(const map::TileSourceInfo& req
     source_ = std::move(info);
     folder_ = source_.kind == map::SourceKind::LocalFolder ? folder_root(source_.url_template) : source_.url_template;
     last_error_.clear();
+    error_logged_ = false;
     complete_ = false;
     return {};
 }
@@ -194,8 +195,9 @@ void TileLayer::draw(const MapCamera& cam, ImDrawList* dl, int max_uploads) {
         }
     }
     for (const map::Error& e : f.errors) {
-        // Absent files at the pack's edge come back every retry: log the first only, count the rest.
-        if (error_count_ == 0) std::fprintf(stderr, "kiosk: tiles: %s (further tile errors counted only)\n", e.message.c_str());
+        // Absent files at the pack's edge come back every retry: log each source's first only, count the rest.
+        if (!error_logged_) std::fprintf(stderr, "kiosk: tiles: %s (further tile errors counted only)\n", e.message.c_str());
+        error_logged_ = true;
         last_error_ = e.message;
         ++error_count_;
     }

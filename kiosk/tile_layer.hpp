@@ -95,6 +95,7 @@ private:
     bool complete_ = false;
     std::string last_error_;
     std::uint64_t error_count_ = 0;
+    bool error_logged_ = false;  // the active source's first tile error went to stderr
 };
 
 // Where HTTP tiles are cached: $XDG_CACHE_HOME/buurtkaart/tiles, ~/.cache/buurtkaart/tiles, else a temp dir.
