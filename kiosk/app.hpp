@@ -24,6 +24,7 @@
 #include "kiosk/feed_model.hpp"
 #include "kiosk/input_event.hpp"
 #include "kiosk/map_camera.hpp"
+#include "kiosk/query_cache.hpp"
 #include "kiosk/texture_store.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/ui_text.hpp"
@@ -121,6 +122,7 @@ private:
     UiText text_;
     MapCamera camera_;
     FeedModel model_;
+    QueryCache queries_;
     TextureStore* textures_ = nullptr;
     std::unique_ptr<TileLayer> tiles_;
     std::unique_ptr<AppState> state_;

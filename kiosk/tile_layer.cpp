@@ -30,6 +30,7 @@ ImTextureID TileLayer::find(const TileKey& key) {
     auto it = textures_by_key_.find(key);
     if (it == textures_by_key_.end()) return nullptr;
     lru_.splice(lru_.begin(), lru_, it->second.lru);
+    it->second.used_frame = frame_;
     return it->second.texture;
 }
 
@@ -47,15 +48,16 @@ bool TileLayer::load(const TileKey& key) {
         return false;
     }
     lru_.push_front(key);
-    textures_by_key_[key] = Entry{texture, lru_.begin()};
+    textures_by_key_[key] = Entry{texture, lru_.begin(), frame_};
     return true;
 }
 
 void TileLayer::trim() {
     while (textures_by_key_.size() > kMaxTextures && !lru_.empty()) {
         const TileKey key = lru_.back();
-        lru_.pop_back();
         auto it = textures_by_key_.find(key);
+        if (it->second.used_frame == frame_) break;  // everything older is gone; the rest is on screen
+        lru_.pop_back();
         store_.destroy(it->second.texture);
         textures_by_key_.erase(it);
     }
@@ -63,6 +65,7 @@ void TileLayer::trim() {
 
 void TileLayer::draw(const MapCamera& cam, ImDrawList* dl, int max_uploads) {
     complete_ = false;
+    ++frame_;
     if (!has_tiles()) return;
     const int z = std::clamp(static_cast<int>(std::lround(cam.zoom())), min_z_, max_z_);
     const double tile_px = 256.0 * std::exp2(cam.zoom() - z);  // screen px per tile

@@ -45,6 +45,7 @@ private:
     struct Entry {
         ImTextureID texture = nullptr;
         std::list<TileKey>::iterator lru;
+        std::uint64_t used_frame = 0;  // textures drawn this frame are never evicted before render
     };
     ImTextureID find(const TileKey& key);  // loaded texture or nullptr; touches LRU
     bool load(const TileKey& key);         // false when the file is missing/broken
@@ -57,6 +58,7 @@ private:
     std::list<TileKey> lru_;
     std::set<TileKey> missing_;
     bool complete_ = false;
+    std::uint64_t frame_ = 0;
 };
 
 }  // namespace bk::kiosk
