@@ -56,6 +56,8 @@ public:
     bool quit_requested() const { return quit_; }
     // How long the main loop may sleep on events: 0 = draw again at once (animating/loading/input pending).
     int wait_timeout_ms(SteadyTime now) const;
+    // After a wait without events: is a new frame needed (clock minute changed, timers due, ...)?
+    bool frame_due(SteadyTime now) const;
     bool map_complete() const;  // every visible tile drawn at its own zoom
 
     // For tests, the screenshot mode and the benchmark.
@@ -74,6 +76,7 @@ public:
     ImVec2 venue_screen_pos(const std::string& venue_id) const;  // where its marker is drawn
     std::size_t texture_count() const;
     bool attract_active() const;
+    long long frames_drawn() const { return frames_drawn_; }
     ImVec2 button_centre(const std::string& label) const { return registered_button_centre(label); }
 
 private:
@@ -131,6 +134,7 @@ private:
     std::function<void()> wake_;
     std::deque<InputEvent> pending_;
     bool quit_ = false;
+    long long frames_drawn_ = 0;
     bool animating_ = false;
 };
 

@@ -49,7 +49,10 @@ void KioskSession::draw(SteadyTime now) {
 
 void KioskSession::step_blocking() {
     const auto now = std::chrono::steady_clock::now();
-    platform_->pump_events(app_->wait_timeout_ms(now), [&](const InputEvent& e) { app_->handle(e); });
+    const bool any = platform_->pump_events(app_->wait_timeout_ms(now), [&](const InputEvent& e) { app_->handle(e); });
+    // Render on demand: a wake-up without events redraws only when something is due (clock minute,
+    // idle timers, loading). The loop still wakes every second for the systemd watchdog.
+    if (!any && !app_->frame_due(std::chrono::steady_clock::now())) return;
     draw(std::chrono::steady_clock::now());
     platform_->present();
 }
