@@ -144,8 +144,9 @@ FeedReport validate_feed(std::string_view text, std::string_view source) {
     FeedReport report;
     JsonReader r(text, source, report);
     if (text.size() > kMaxFeedBytes) {
-        r.error_text("", "expected at most " + std::to_string(kMaxFeedBytes) + " bytes, found " +
-                             std::to_string(text.size()), ErrorKind::Io);
+        report.errors.push_back(FeedIssue{ErrorKind::Io, "", 0, 0,
+                                          std::string(source) + ": expected at most " + std::to_string(kMaxFeedBytes) +
+                                              " bytes, found " + std::to_string(text.size())});
         return report;
     }
     json doc;
@@ -166,22 +167,26 @@ FeedReport validate_feed(std::string_view text, std::string_view source) {
         report.errors.push_back(std::move(issue));
         return report;
     }
+    auto finish = [&] {
+        r.finish();
+        return std::move(report);
+    };
     if (!doc.is_object()) {
         r.error("", "a JSON object with \"schema\", \"venues\" and \"activities\"", &doc);
-        return report;
+        return finish();
     }
     auto schema = r.string(doc, "", "schema", true);
-    if (!schema) return report;
+    if (!schema) return finish();
     auto version = parse_schema(*schema);
     if (!version) {
         r.error("/schema", "\"buurtkaart-feed/<major>[.<minor>]\"", &doc["schema"]);
-        return report;
+        return finish();
     }
     if (version->first != kFeedSchemaMajor) {
         r.error("/schema", "major version " + std::to_string(kFeedSchemaMajor) + " (\"buurtkaart-feed/" +
                                std::to_string(kFeedSchemaMajor) + "\")",
                 &doc["schema"]);
-        return report;
+        return finish();
     }
     auto feed = std::make_shared<Feed>();
     feed->source = std::string(source);
@@ -197,10 +202,10 @@ FeedReport validate_feed(std::string_view text, std::string_view source) {
     if (const json* venues = r.array(doc, "", "venues", true, kMaxVenues)) detail::read_venues(r, *venues, *feed);
     if (const json* acts = r.array(doc, "", "activities", true, kMaxActivities))
         detail::read_activities(r, *acts, *feed);
-    if (r.failed()) return report;
+    if (r.failed()) return finish();
     feed->finish();
     report.feed = std::move(feed);
-    return report;
+    return finish();
 }
 
 std::expected<FeedPtr, Error> parse_feed(std::string_view text, std::string_view source) {

@@ -52,5 +52,7 @@ std::expected<FeedPtr, Error> load_feed_file(const std::string& path);
 std::pair<int, int> line_column_at(std::string_view text, std::size_t offset);
 // 1-based line where the value at JSON pointer `pointer` starts in (valid JSON) text; 0 if absent.
 int line_of_pointer(std::string_view text, std::string_view pointer);
+// The same for many pointers in one pass over the text.
+std::vector<int> lines_of_pointers(std::string_view text, const std::vector<std::string>& pointers);
 
 }  // namespace bk::data

@@ -11,6 +11,10 @@
 
 namespace bk::data {
 
+namespace {
+constexpr std::size_t kMaxPendingUpdates = 16;
+}  // namespace
+
 const char* to_string(FeedSource s) {
     switch (s) {
         case FeedSource::None: return "none";
@@ -82,7 +86,12 @@ void FeedUpdater::thread_main() {
 void FeedUpdater::publish_locked(FeedPtr feed) {
     ++status_.generation;
     pending_.push_back(FeedUpdate{std::move(feed), status_});
-    while (pending_.size() > 16) pending_.pop_front();  // main thread stalled: keep the newest
+    // Main thread stalled: keep the newest updates, but never lose an accepted feed.
+    while (pending_.size() > kMaxPendingUpdates) {
+        FeedUpdate dropped = std::move(pending_.front());
+        pending_.pop_front();
+        if (dropped.feed && !pending_.front().feed) pending_.front().feed = std::move(dropped.feed);
+    }
 }
 
 void FeedUpdater::notify() {
@@ -115,6 +124,7 @@ void FeedUpdater::load_cache() {
             publish_locked(nullptr);
         } else {
             current_ = *feed;
+            body_hash_ = std::hash<std::string>{}(*text);
             status_.source = FeedSource::Cache;
             status_.etag = etag;
             last_modified_ = last_modified;
@@ -170,7 +180,8 @@ void FeedUpdater::attempt() {
             break;
         }
         if (reply->status != 200) {
-            error = Error{ErrorKind::Http, url + ": HTTP " + std::to_string(reply->status) + ", expected 200 or 304"};
+            error = Error{ErrorKind::Http, url + ": HTTP " + std::to_string(reply->status) +
+                                               (have_feed ? ", expected 200 or 304" : ", expected 200 (no feed yet)")};
             continue;
         }
         if (config_.verify) {
@@ -191,6 +202,23 @@ void FeedUpdater::attempt() {
                 continue;
             }
         }
+        const std::size_t hash = std::hash<std::string>{}(reply->body);
+        bool same_body = false;
+        {
+            std::lock_guard lock(mutex_);
+            same_body = current_ && hash == body_hash_;
+        }
+        if (same_body) {  // server without validators sent the feed we already serve
+            not_modified = true;
+            std::lock_guard lock(mutex_);
+            status_.last_success_utc = now;
+            status_.last_error.reset();
+            status_.http_status = 200;
+            status_.consecutive_failures = 0;
+            status_.next_attempt_in = config_.poll_interval;
+            publish_locked(nullptr);
+            break;
+        }
         auto feed = parse_feed(reply->body, url);
         if (!feed) {
             error = feed.error();
@@ -208,6 +236,7 @@ void FeedUpdater::attempt() {
         {
             std::lock_guard lock(mutex_);
             current_ = *feed;
+            body_hash_ = hash;
             status_.source = FeedSource::Network;
             status_.etag = reply->etag;
             last_modified_ = reply->last_modified;

@@ -4,7 +4,7 @@
 //   bk::data::UpdaterConfig cfg; cfg.urls = {"https://wijkagenda.example/feed.json"};
 //   cfg.cache_path = "/var/cache/buurtkaart/feed.json";
 //   cfg.notify = [] { push_sdl_user_event(); };        // called on the worker thread
-//   bk::data::FeedUpdater updater(cfg);                  // loads the cache, starts the thread
+//   bk::data::FeedUpdater updater(cfg);  // starts the thread; it loads the cache first (source cache)
 //   ... each frame:
 //   while (auto u = updater.poll()) { if (u->feed) feed_ = u->feed; status_ = u->status; }
 //   updater.check_now();                                 // e.g. host pressed "vernieuwen"
@@ -113,6 +113,7 @@ private:
     std::string last_modified_;
     std::uint64_t rng_state_ = 0x9e3779b97f4a7c15ull;
     bool cache_loaded_ = false;
+    std::size_t body_hash_ = 0;        // of the served feed: an identical 200 is "not modified"
     std::atomic<bool> cancel_{false};  // aborts a running transfer on shutdown
     std::thread thread_;  // last: starts after every member is ready
 };

@@ -1,7 +1,9 @@
-// Line numbers for JSON: byte offset -> line:column, and JSON pointer -> line of its value.
-// The pointer lookup is a small structural scanner run only when an issue is reported, so
-// valid feeds pay nothing. It assumes text that nlohmann-json already accepted.
+// Line numbers for JSON: byte offset -> line:column, and JSON pointers -> line of their value.
+// The pointer lookup is one structural scan over the text, run only when issues are reported
+// (all issues of a document share one scan), so valid feeds pay nothing. It assumes text that
+// nlohmann-json already accepted.
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "data/feed_parser.hpp"
@@ -11,78 +13,116 @@ namespace {
 
 constexpr int kMaxScanDepth = 256;
 
+void append_utf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
 struct Scanner {
     std::string_view text;
+    std::unordered_map<std::string, int>& wanted;  // pointer -> line (0 = not seen yet)
+    std::size_t remaining;
     std::size_t pos = 0;
     int line = 1;
-    const std::vector<std::string>& target;
-    std::vector<std::string> path;
-    int found_line = 0;
+    std::string pointer;
 
     void skip_ws() {
         while (pos < text.size()) {
             char c = text[pos];
-            if (c == '\n') ++line;
             if (c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
+            if (c == '\n') ++line;
             ++pos;
         }
     }
-    // Reads a JSON string at pos (on '"'), returns it unescaped enough to compare keys.
+    unsigned hex4(std::size_t at) const {
+        unsigned v = 0;
+        for (std::size_t i = at; i < at + 4 && i < text.size(); ++i) {
+            char c = text[i];
+            v = v * 16 + unsigned(c >= '0' && c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+        }
+        return v;
+    }
+    // Reads a JSON string at pos (on '"') and returns it unescaped.
     std::string read_string() {
         std::string out;
         ++pos;
         while (pos < text.size() && text[pos] != '"') {
-            if (text[pos] == '\\' && pos + 1 < text.size()) {
-                char e = text[pos + 1];
-                if (e == 'u' && pos + 5 < text.size()) {
-                    unsigned cp = std::stoul(std::string(text.substr(pos + 2, 4)), nullptr, 16);
-                    if (cp < 0x80) out += char(cp);
-                    else out += '?';
-                    pos += 6;
-                    continue;
-                }
-                out += e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'b' ? '\b' : e == 'f' ? '\f' : e;
-                pos += 2;
+            if (text[pos] != '\\' || pos + 1 >= text.size()) {
+                out += text[pos++];
                 continue;
             }
-            out += text[pos++];
+            char e = text[pos + 1];
+            if (e == 'u') {
+                unsigned cp = hex4(pos + 2);
+                pos += 6;
+                if (cp >= 0xD800 && cp < 0xDC00 && pos + 6 <= text.size() && text[pos] == '\\' && text[pos + 1] == 'u') {
+                    unsigned lo = hex4(pos + 2);
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    pos += 6;
+                }
+                append_utf8(out, cp);
+                continue;
+            }
+            out += e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'b' ? '\b' : e == 'f' ? '\f' : e;
+            pos += 2;
         }
         ++pos;  // closing quote
         return out;
     }
-    bool at_target() const { return path == target; }
+    void push(std::string_view token) {
+        pointer += '/';
+        for (char c : token) {
+            if (c == '~') pointer += "~0";
+            else if (c == '/') pointer += "~1";
+            else pointer += c;
+        }
+    }
 
     void value(int depth) {
         skip_ws();
-        if (found_line == 0 && at_target()) found_line = line;
-        if (pos >= text.size() || depth > kMaxScanDepth) return;
+        if (auto it = wanted.find(pointer); it != wanted.end() && it->second == 0) {
+            it->second = line;
+            --remaining;
+        }
+        if (remaining == 0 || pos >= text.size() || depth > kMaxScanDepth) return;
         char c = text[pos];
-        if (c == '{') {
-            ++pos;
-            for (;;) {
-                skip_ws();
-                if (pos >= text.size() || text[pos] == '}') break;
-                if (text[pos] == ',') { ++pos; continue; }
-                std::string key = read_string();
-                skip_ws();
-                ++pos;  // ':'
-                path.push_back(std::move(key));
-                value(depth + 1);
-                path.pop_back();
-                if (found_line) return;
-            }
-            ++pos;
-        } else if (c == '[') {
+        if (c == '{' || c == '[') {
+            const bool object = c == '{';
+            const char close = object ? '}' : ']';
             ++pos;
             std::size_t index = 0;
             for (;;) {
                 skip_ws();
-                if (pos >= text.size() || text[pos] == ']') break;
-                if (text[pos] == ',') { ++pos; continue; }
-                path.push_back(std::to_string(index++));
+                if (pos >= text.size() || text[pos] == close) break;
+                if (text[pos] == ',') {
+                    ++pos;
+                    continue;
+                }
+                const std::size_t mark = pointer.size();
+                if (object) {
+                    std::string key = read_string();
+                    skip_ws();
+                    ++pos;  // ':'
+                    push(key);
+                } else {
+                    push(std::to_string(index++));
+                }
                 value(depth + 1);
-                path.pop_back();
-                if (found_line) return;
+                pointer.resize(mark);
+                if (remaining == 0) return;
             }
             ++pos;
         } else if (c == '"') {
@@ -95,26 +135,9 @@ struct Scanner {
     }
 };
 
-std::vector<std::string> pointer_tokens(std::string_view pointer) {
-    std::vector<std::string> out;
-    std::size_t pos = 0;
-    while (pos < pointer.size() && pointer[pos] == '/') {
-        std::size_t end = pointer.find('/', pos + 1);
-        if (end == std::string_view::npos) end = pointer.size();
-        std::string tok(pointer.substr(pos + 1, end - pos - 1));
-        std::string un;  // RFC 6901 escapes: ~1 -> '/', ~0 -> '~'
-        for (std::size_t i = 0; i < tok.size(); ++i) {
-            if (tok[i] == '~' && i + 1 < tok.size()) {
-                un += tok[i + 1] == '1' ? '/' : '~';
-                ++i;
-            } else {
-                un += tok[i];
-            }
-        }
-        out.push_back(std::move(un));
-        pos = end;
-    }
-    return out;
+std::string_view parent_of(std::string_view pointer) {
+    auto slash = pointer.rfind('/');
+    return slash == std::string_view::npos ? std::string_view{} : pointer.substr(0, slash);
 }
 
 }  // namespace
@@ -132,15 +155,30 @@ std::pair<int, int> line_column_at(std::string_view text, std::size_t offset) {
     return {line, column};
 }
 
-int line_of_pointer(std::string_view text, std::string_view pointer) {
-    std::vector<std::string> tokens = pointer_tokens(pointer);
-    // Missing members: fall back to the nearest ancestor that exists.
-    for (;;) {
-        Scanner s{text, 0, 1, tokens, {}, 0};
-        s.value(0);
-        if (s.found_line || tokens.empty()) return s.found_line;
-        tokens.pop_back();
+std::vector<int> lines_of_pointers(std::string_view text, const std::vector<std::string>& pointers) {
+    // Every pointer and its ancestors: a missing member falls back to the nearest ancestor.
+    std::unordered_map<std::string, int> wanted;
+    for (const auto& p : pointers)
+        for (std::string_view q = p;; q = parent_of(q)) {
+            wanted.emplace(std::string(q), 0);
+            if (q.empty()) break;
+        }
+    Scanner s{text, wanted, wanted.size()};
+    s.value(0);
+    std::vector<int> lines;
+    for (const auto& p : pointers) {
+        int line = 0;
+        for (std::string_view q = p;; q = parent_of(q)) {
+            line = wanted[std::string(q)];
+            if (line || q.empty()) break;
+        }
+        lines.push_back(line);
     }
+    return lines;
+}
+
+int line_of_pointer(std::string_view text, std::string_view pointer) {
+    return lines_of_pointers(text, {std::string(pointer)}).front();
 }
 
 }  // namespace bk::data

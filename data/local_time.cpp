@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <vector>
 
 #include "data/detail/libical_support.hpp"
 
@@ -72,14 +73,80 @@ bool is_valid(LocalTime t) {
     return t.hour >= 0 && t.hour <= 23 && t.minute >= 0 && t.minute <= 59;
 }
 
-LocalDateTime amsterdam_from_utc(UtcTime t) {
-    icaltimetype tt;
-    {
-        std::lock_guard lock(detail::libical_mutex());
-        tt = icaltime_from_timet_with_zone(time_t(t.time_since_epoch().count()), 0,
-                                           detail::amsterdam_zone_locked());
+namespace {
+
+// Offset of Amsterdam at t, straight from libical (slow: lock + zone search).
+std::chrono::seconds libical_offset(UtcTime t) {
+    std::lock_guard lock(detail::libical_mutex());
+    icaltimezone* zone = detail::amsterdam_zone_locked();
+    icaltimetype utc = icaltime_from_timet_with_zone(time_t(t.time_since_epoch().count()), 0,
+                                                     icaltimezone_get_utc_timezone());
+    int is_daylight = 0;
+    return std::chrono::seconds{icaltimezone_get_utc_offset_of_utc_time(zone, &utc, &is_daylight)};
+}
+
+// Per-year DST table derived once from libical's zone data, so conversions are arithmetic.
+// Amsterdam changes offset at most twice a year, never near New Year.
+struct YearZone {
+    std::chrono::seconds winter{3600};
+    std::chrono::seconds summer{3600};
+    UtcTime summer_start{};  // first instant with the summer offset
+    UtcTime summer_end{};    // first instant back on winter offset
+    bool has_summer = false;
+};
+
+constexpr int kTableFirstYear = 1970;
+constexpr int kTableLastYear = 2100;
+
+UtcTime find_change(UtcTime lo, UtcTime hi) {  // offset(lo) != offset(hi); returns first changed instant
+    auto off_lo = libical_offset(lo);
+    while (hi - lo > std::chrono::seconds{1}) {
+        UtcTime mid = lo + (hi - lo) / 2;
+        if (libical_offset(mid) == off_lo) lo = mid;
+        else hi = mid;
     }
-    return {{tt.year, tt.month, tt.day}, {tt.hour, tt.minute}};
+    return hi;
+}
+
+const std::vector<YearZone>& zone_table() {
+    static const std::vector<YearZone> table = [] {
+        std::vector<YearZone> t;
+        for (int y = kTableFirstYear; y <= kTableLastYear; ++y) {
+            UtcTime jan = std::chrono::sys_days{std::chrono::year{y} / 1 / 1};
+            UtcTime jul = std::chrono::sys_days{std::chrono::year{y} / 7 / 1};
+            UtcTime dec = std::chrono::sys_days{std::chrono::year{y} / 12 / 31};
+            YearZone z;
+            z.winter = libical_offset(jan);
+            z.summer = libical_offset(jul);
+            if (z.summer != z.winter && libical_offset(dec) == z.winter) {
+                z.has_summer = true;
+                z.summer_start = find_change(jan, jul);
+                z.summer_end = find_change(jul, dec);
+            } else {
+                z.summer = z.winter;
+            }
+            t.push_back(z);
+        }
+        return t;
+    }();
+    return table;
+}
+
+std::chrono::seconds offset_at(UtcTime t) {
+    int y = int(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(t)}.year());
+    if (y < kTableFirstYear || y > kTableLastYear) return libical_offset(t);
+    const YearZone& z = zone_table()[std::size_t(y - kTableFirstYear)];
+    if (z.has_summer && t >= z.summer_start && t < z.summer_end) return z.summer;
+    return z.winter;
+}
+
+}  // namespace
+
+LocalDateTime amsterdam_from_utc(UtcTime t) {
+    UtcTime wall = t + offset_at(t);
+    auto days = std::chrono::floor<std::chrono::days>(wall);
+    std::chrono::hh_mm_ss hms{wall - days};
+    return {from_sys_days(days), {int(hms.hours().count()), int(hms.minutes().count())}};
 }
 
 std::chrono::seconds amsterdam_utc_offset(UtcTime t) {

@@ -50,6 +50,13 @@ void rule_candidates(const Schedule& s, LocalDateTime first, LocalDateTime last,
         rule.until = floating(local);
         rule.until.second = 59;
     }
+    if (!icaltime_is_null_time(rule.until) && rule.until.is_date && !s.all_day) {
+        // UNTIL as a DATE with a DATE-TIME start (common in feeds): the whole day counts.
+        rule.until.is_date = 0;
+        rule.until.hour = 23;
+        rule.until.minute = 59;
+        rule.until.second = 59;
+    }
     icaltimetype dtstart = floating(s.start);
     icalrecur_iterator* it = icalrecur_iterator_new(rule, dtstart);
     if (!it) return;
@@ -89,6 +96,10 @@ void expand_into(const Feed& feed, std::uint32_t index, UtcTime from_utc, UtcTim
     int span_days = s.duration_min / 1440 + 2;
     LocalDateTime first{add_days(amsterdam_from_utc(from_utc).date, -span_days), {0, 0}};
     LocalDateTime last{add_days(amsterdam_from_utc(to_utc).date, 1), {23, 59}};
+    // Cheap exits before libical: the schedule cannot touch the window.
+    if (s.until && *s.until < first.date) return;
+    if (s.from && *s.from > last.date) return;
+    if (s.start > last && s.rdates.empty()) return;
     std::vector<LocalDateTime> starts;
     rule_candidates(s, first, last, starts);
     for (const auto& r : s.rdates)

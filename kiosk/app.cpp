@@ -374,7 +374,17 @@ int App::wait_timeout_ms(SteadyTime now) const {
     return static_cast<int>(std::max(1L, ms));
 }
 
+bool App::frame_due(SteadyTime now) const {
+    if (wait_timeout_ms(now) <= 1) return true;
+    if (host_->idle && host_->idle->time_until_next_event(now) <= std::chrono::milliseconds(1)) return true;
+    const auto minute = std::chrono::duration_cast<std::chrono::minutes>(config_.wall_clock().time_since_epoch());
+    return minute.count() != state_->drawn_minute;  // the status clock shows minutes
+}
+
 void App::frame(float width_px, float height_px, SteadyTime now) {
+    ++frames_drawn_;
+    state_->drawn_minute =
+        std::chrono::duration_cast<std::chrono::minutes>(config_.wall_clock().time_since_epoch()).count();
     ImGuiIO& io = ImGui::GetIO();
     AppState& s = *state_;
     io.DisplaySize = ImVec2(width_px, height_px);

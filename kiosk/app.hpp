@@ -24,6 +24,7 @@
 #include "kiosk/feed_model.hpp"
 #include "kiosk/input_event.hpp"
 #include "kiosk/map_camera.hpp"
+#include "kiosk/query_cache.hpp"
 #include "kiosk/texture_store.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/ui_text.hpp"
@@ -56,6 +57,8 @@ public:
     bool quit_requested() const { return quit_; }
     // How long the main loop may sleep on events: 0 = draw again at once (animating/loading/input pending).
     int wait_timeout_ms(SteadyTime now) const;
+    // After a wait without events: is a new frame needed (clock minute changed, timers due, ...)?
+    bool frame_due(SteadyTime now) const;
     bool map_complete() const;  // every visible tile drawn at its own zoom
     // Screenshot mode/tests: blocks up to `timeout` until a tile worker reports (returns at once when
     // no tile is loading or results wait to be drawn).
@@ -77,6 +80,7 @@ public:
     ImVec2 venue_screen_pos(const std::string& venue_id) const;  // where its marker is drawn
     std::size_t texture_count() const;
     bool attract_active() const;
+    long long frames_drawn() const { return frames_drawn_; }
     ImVec2 button_centre(const std::string& label) const { return registered_button_centre(label); }
 
 private:
@@ -127,6 +131,7 @@ private:
     UiText text_;
     MapCamera camera_;
     FeedModel model_;
+    QueryCache queries_;
     TextureStore* textures_ = nullptr;
     std::unique_ptr<TileLayer> tiles_;
     std::unique_ptr<AppState> state_;
@@ -135,6 +140,7 @@ private:
     std::function<void()> wake_;
     std::deque<InputEvent> pending_;
     bool quit_ = false;
+    long long frames_drawn_ = 0;
     bool animating_ = false;
 };
 

@@ -126,7 +126,8 @@ void App::draw_markers(ImDrawList* dl) {
     // Highlighted venue (agenda tap, attract mode): a ring that pulses for a few seconds, and its name.
     if (const data::Venue* hv = model_.venue(s.highlight_venue)) {
         const ImVec2 p = camera_.to_screen(hv->location.lon_deg, hv->location.lat_deg);
-        const bool pulsing = t < 3.0f;
+        // A visitor's tap pulses for 2 s; attract mode shows a still ring (it should not keep the CPU busy).
+        const bool pulsing = t < 2.0f && !host_->attract;
         const float phase = pulsing ? (std::sin(t * 5.0f) * 0.5f + 0.5f) : 0.0f;
         dl->AddCircle(p, (26.0f + 8.0f * phase) * k, pal.accent, 40, 5.0f * k);
         if (pulsing) s.animating = true;

@@ -2,6 +2,9 @@
 
 #include <cstdio>
 
+#include "data/feed_check.hpp"
+#include "kiosk/host/watchdog.hpp"
+
 namespace bk::kiosk {
 
 std::expected<std::unique_ptr<KioskSession>, std::string> KioskSession::create(const CliOptions& options,
@@ -46,7 +49,10 @@ void KioskSession::draw(SteadyTime now) {
 
 void KioskSession::step_blocking() {
     const auto now = std::chrono::steady_clock::now();
-    platform_->pump_events(app_->wait_timeout_ms(now), [&](const InputEvent& e) { app_->handle(e); });
+    const bool any = platform_->pump_events(app_->wait_timeout_ms(now), [&](const InputEvent& e) { app_->handle(e); });
+    // Render on demand: a wake-up without events redraws only when something is due (clock minute,
+    // idle timers, loading). The loop still wakes every second for the systemd watchdog.
+    if (!any && !app_->frame_due(std::chrono::steady_clock::now())) return;
     draw(std::chrono::steady_clock::now());
     platform_->present();
 }
@@ -101,13 +107,29 @@ int run_app(int argc, char** argv) {
         std::printf("%s", cli_usage().c_str());
         return 0;
     }
+    if (!options->validate_path.empty()) {
+        // The data helper's validator: summary on stdout, exit 0 when the feed is usable.
+        const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+        const auto report = data::check_feed_source(options->validate_path, now);
+        std::printf("%s", data::format_check_report(report).c_str());
+        return report.ok() ? 0 : 1;
+    }
     if (!options->screenshot_path.empty()) return run_screenshot(*options);
     auto session = KioskSession::create(*options);
     if (!session) {
         std::fprintf(stderr, "kiosk: %s\n", session.error().c_str());
         return 1;
     }
-    while (!(*session)->app().quit_requested()) (*session)->step_blocking();
+    // systemd: READY once the first frame is up, then WATCHDOG pings from the main loop (the loop
+    // wakes at least once a second, so a hung loop stops the pings and systemd restarts us).
+    host::Watchdog watchdog;
+    (*session)->step_blocking();
+    watchdog.ready("Buurtkaart Delfshaven draait");
+    while (!(*session)->app().quit_requested()) {
+        (*session)->step_blocking();
+        watchdog.tick(std::chrono::steady_clock::now());
+    }
+    watchdog.stopping();
     return 0;
 }
 

@@ -10,6 +10,8 @@
 //   layer.complete(): every visible tile drawn at its own zoom (tiles the source cannot deliver —
 //   absent files, HTTP errors — count as done until their retry); layer.set_source(info) switches.
 // Limits: the decoded cache and the texture map hold at most kMaxTextures tiles (LRU, in map/).
+// Textures are destroyed only at the start of draw() (evicted tiles), before anything is drawn: a
+// texture drawn this frame lives until after its render.
 // Threads: main thread only (owns textures), except set_notify(), which any thread may call. The
 // notify callback runs on worker threads after each result: it must be thread-safe and quick.
 #pragma once

@@ -44,14 +44,28 @@ std::string JsonReader::describe(const json* found) const {
     return s;
 }
 
+// Issues get their line and final message in finish(); until then message holds the text.
 FeedIssue JsonReader::make(const std::string& pointer, std::string text, ErrorKind kind) const {
     FeedIssue issue;
     issue.kind = kind;
     issue.pointer = pointer;
-    issue.line = line_of_pointer(text_, pointer);
-    issue.message = std::string(source_) + ":" + std::to_string(issue.line) + ": " +
-                    (pointer.empty() ? std::string("(document)") : pointer) + ": " + text;
+    issue.message = std::move(text);
     return issue;
+}
+
+void JsonReader::finish() {
+    std::vector<std::string> pointers;
+    for (const auto* list : {&report_.errors, &report_.warnings})
+        for (const auto& issue : *list) pointers.push_back(issue.pointer);
+    if (pointers.empty()) return;
+    std::vector<int> lines = lines_of_pointers(text_, pointers);
+    std::size_t k = 0;
+    for (auto* list : {&report_.errors, &report_.warnings})
+        for (auto& issue : *list) {
+            issue.line = lines[k++];
+            issue.message = std::string(source_) + ":" + std::to_string(issue.line) + ": " +
+                            (issue.pointer.empty() ? std::string("(document)") : issue.pointer) + ": " + issue.message;
+        }
 }
 
 void JsonReader::error(const std::string& pointer, std::string_view expected, const json* found, ErrorKind kind) {

@@ -27,6 +27,8 @@ public:
     void error_text(const std::string& pointer, std::string_view what, ErrorKind kind = ErrorKind::Validation);
     void warning(const std::string& pointer, std::string_view what);
     bool failed() const { return !report_.errors.empty(); }
+    // Fills in line numbers and final messages of every issue (one scan over the text).
+    void finish();
     std::string_view source() const { return source_; }
     // Unknown vocabulary ids are dropped with a warning (feed is of a newer minor version).
     bool lenient_vocab = false;

@@ -192,11 +192,13 @@ std::vector<std::string> wrap_visual(std::string_view logical, std::size_t max_c
   return lines;
 }
 
-const std::string& VisualTextCache::get(std::string_view logical) {
-  auto it = map_.find(std::string(logical));
+const std::string& VisualTextCache::get(std::string_view logical, BaseDirection base) {
+  std::string key(1, char('0' + static_cast<int>(base)));
+  key += logical;
+  auto it = map_.find(key);
   if (it != map_.end()) return it->second;
   if (map_.size() >= capacity_) map_.clear();
-  return map_.emplace(std::string(logical), to_visual(logical)).first->second;
+  return map_.emplace(std::move(key), to_visual(logical, base)).first->second;
 }
 
 } // namespace bk::kiosk::host

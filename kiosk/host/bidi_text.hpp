@@ -44,13 +44,13 @@ std::vector<std::string> wrap_visual(std::string_view logical_utf8, std::size_t 
 class VisualTextCache {
 public:
   explicit VisualTextCache(std::size_t capacity = 1024) : capacity_(capacity) {}
-  const std::string& get(std::string_view logical_utf8);
+  const std::string& get(std::string_view logical_utf8, BaseDirection base = BaseDirection::auto_detect);
   void clear() { map_.clear(); }
   std::size_t size() const { return map_.size(); }
 
 private:
   std::size_t capacity_;
-  std::unordered_map<std::string, std::string> map_;
+  std::unordered_map<std::string, std::string> map_;  // key: direction byte + logical text
 };
 
 } // namespace bk::kiosk::host

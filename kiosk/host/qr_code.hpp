@@ -45,7 +45,9 @@ struct QrMatrix {
 std::expected<QrMatrix, Error> make_qr(std::string_view text, int quiet_zone = 4,
                                        QrEcLevel ec = QrEcLevel::medium);
 
-/// What a visitor takes along: fill what is known; empty strings are left out.
+/// What a visitor takes along: fill what is known; empty strings are left out. The publish side
+/// writes per-venue calendars as <public base>/ics/venue/<venue-id>.ics, so a typical template is
+/// "https://wijkagenda.example.org/ics/venue/{venue_id}.ics".
 struct TakeAlongInfo {
   std::string venue_id;   ///< substituted for {venue_id} in the URL template
   std::string activity_id;///< substituted for {activity_id}

@@ -92,7 +92,7 @@ struct Settings {
   std::vector<TrustedKey> trusted_keys;
   bool require_signature = false;     ///< reject unsigned feeds
   TileSourceSetting tile_source;
-  std::string take_along_url_template; ///< e.g. "https://buurt.example/ics/{venue_id}.ics"; "" = plain text
+  std::string take_along_url_template; ///< e.g. "https://wijkagenda.example.org/ics/venue/{venue_id}.ics" (publish layout); "" = plain text
   bool kiosk_mode = true;             ///< full screen, no quit; host gesture + PIN to leave
   std::string pin_hash;               ///< crypto_pwhash_str; "" = default PIN (see pin.hpp)
   PinLockState pin_lock;

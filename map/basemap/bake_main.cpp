@@ -45,6 +45,8 @@ bool write_metadata(const fs::path& dir, int min_zoom, int max_zoom, std::size_t
                            delfshaven_box.max_lat_deg}},
         {"center_lonlat", {4.455, 51.913}},
         {"attribution", attribution},
+        {"attribution_short", "© OpenStreetMap contributors · 3D BAG · Gemeente Rotterdam"},
+        {"source", "assets/basemap/delfshaven.bkmap (see assets/basemap/ATTRIBUTION.md)"},
         {"tile_count", tiles},
         {"total_bytes", bytes},
     };
@@ -77,9 +79,7 @@ int preview(const TileRenderer& r, const fs::path& out, int zoom, const LonLatBo
     return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     fs::path extract, out_dir, preview_png;
     int min_zoom = 13, max_zoom = 17, zoom = -1;
     LonLatBox box = delfshaven_box;
@@ -115,7 +115,9 @@ int main(int argc, char** argv) {
     if (out_dir.empty()) return usage("--out or --preview is required");
 
     std::error_code ec;
-    if (fs::exists(out_dir / "metadata.json")) fs::remove_all(out_dir, ec);  // only ever our own folder
+    // Remove what an earlier bake left (zoom folders 0..22 and metadata.json), nothing else in that folder.
+    for (int z = 0; z <= 22; ++z) fs::remove_all(out_dir / std::to_string(z), ec);
+    fs::remove(out_dir / "metadata.json", ec);
     fs::create_directories(out_dir, ec);
     std::size_t tiles = 0, bytes = 0;
     for (int z = min_zoom; z <= max_zoom; ++z) {
@@ -144,4 +146,12 @@ int main(int argc, char** argv) {
     std::printf("basemap_bake: %zu tiles, %zu bytes (%.1f MB) in %.2f s -> %s\n", tiles, bytes, bytes / 1e6, secs,
                 out_dir.c_str());
     return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int rc = run(argc, argv);
+    release_font_caches();  // leak checkers stay quiet
+    return rc;
 }

@@ -35,6 +35,10 @@ inline constexpr const char* label_font_family = "DejaVu Sans";
 
 std::vector<PlacedLabel> layout_buurt_labels(const Basemap& map, int zoom);
 
+// Frees cairo's and fontconfig's process-wide font caches so leak checkers (ASan) see only real leaks.
+// Main thread, once, at exit, when no cairo surface or TileRenderer is alive any more.
+void release_font_caches();
+
 // Global pixel position of a Mercator point at zoom (y down), as used by tile_renderer.
 double global_px_x(double x_m, int zoom);
 double global_px_y(double y_m, int zoom);

@@ -53,13 +53,18 @@ bool is_major(RoadClass c) { return c >= RoadClass::Primary; }
 // [SECTION] construction ---------------------------------------------------------------------------------
 
 TileRenderer::TileRenderer(const Basemap& map) : map_(map) {
-    for (const auto& p : map.water) bounds_.water.push_back(bounds_of(p.rings[0]));
-    for (const auto& p : map.buildings) bounds_.buildings.push_back(bounds_of(p.rings[0]));
+    // A polygon without rings (legal in the file) gets an empty box that never intersects a view.
+    auto outer_bounds = [](const Polygon& p) { return p.rings.empty() ? bounds_of({}) : bounds_of(p.rings[0]); };
+    for (const auto& p : map.water) bounds_.water.push_back(outer_bounds(p));
+    for (const auto& p : map.buildings) bounds_.buildings.push_back(outer_bounds(p));
     for (const auto& r : map.roads) bounds_.roads.push_back(bounds_of(r.line));
     for (const auto& r : map.rails) bounds_.rails.push_back(bounds_of(r.line));
     buurt_lines_ = unique_boundary_lines(map.buurten, map.districts);
     for (const auto& l : buurt_lines_) bounds_.boundaries.push_back(bounds_of(l));
-    for (int z = style::min_zoom; z <= style::max_zoom; ++z) labels_[style::zi(z)] = layout_buurt_labels(map, z);
+    for (int z = style::min_zoom; z <= style::max_zoom; ++z) {
+        labels_[style::zi(z)] = layout_buurt_labels(map, z);
+        stops_[style::zi(z)] = layout_stops(map, z);
+    }
 }
 
 // [SECTION] layers ---------------------------------------------------------------------------------------
@@ -172,6 +177,41 @@ void TileRenderer::draw_labels(cairo_t* cr, const PixelWindow& w) const {
     }
 }
 
+void TileRenderer::draw_stops(cairo_t* cr, const PixelWindow& w) const {
+    if (w.zoom < style::stop_dot_min_zoom || w.zoom > style::max_zoom) return;
+    const PixelBox win{w.x0_px - 8, w.y0_px - 8, w.x0_px + w.width_px + 8, w.y0_px + w.height_px + 8};
+    const double r = w.zoom >= 17 ? 3.0 : 2.2;
+    for (const auto& m : stops_[style::zi(w.zoom)]) {
+        if (!win.intersects({m.x_px, m.y_px, m.x_px + 0.1, m.y_px + 0.1})) continue;
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, m.x_px - w.x0_px, m.y_px - w.y0_px, r, 0, 2 * 3.14159265358979);
+    }
+    set(cr, style::halo);
+    cairo_set_line_width(cr, 1.5);
+    cairo_stroke_preserve(cr);
+    set(cr, style::stop_dot);
+    cairo_fill(cr);
+
+    const PixelBox tile{w.x0_px, w.y0_px, w.x0_px + w.width_px, w.y0_px + w.height_px};
+    cairo_select_font_face(cr, label_font_family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, style::stop_font_px);
+    bool any = false;
+    for (const auto& m : stops_[style::zi(w.zoom)]) {
+        if (!m.label || !m.label->box.intersects(tile)) continue;
+        for (const auto& line : m.label->lines) {
+            cairo_move_to(cr, line.x_px - w.x0_px, line.y_px - w.y0_px);
+            cairo_text_path(cr, line.text.c_str());
+        }
+        any = true;
+    }
+    if (!any) return;
+    set(cr, style::halo, 0.9);
+    cairo_set_line_width(cr, 3.0);
+    cairo_stroke_preserve(cr);
+    set(cr, style::stop_label);
+    cairo_fill(cr);
+}
+
 // [SECTION] draw / tiles ---------------------------------------------------------------------------------
 
 void TileRenderer::draw(cairo_t* cr, const PixelWindow& w) const {
@@ -181,14 +221,31 @@ void TileRenderer::draw(cairo_t* cr, const PixelWindow& w) const {
     cairo_save(cr);
     cairo_rectangle(cr, 0, 0, w.width_px, w.height_px);
     cairo_clip(cr);
-    set(cr, style::land);
+    // Beyond the clip box the extract has no data: a neutral tone says "map ends here" instead of faking land.
+    set(cr, style::no_data);
     cairo_paint(cr);
+    const MercatorBox data_box = to_mercator(delfshaven_box);
+    const double bx0 = pr.x({data_box.min_x_m, 0}), bx1 = pr.x({data_box.max_x_m, 0});
+    const double by0 = pr.y({0, data_box.max_y_m}), by1 = pr.y({0, data_box.min_y_m});
+    cairo_rectangle(cr, bx0, by0, bx1 - bx0, by1 - by0);
+    set(cr, style::land);
+    cairo_fill(cr);
 
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     for (std::size_t i = 0; i < map_.water.size(); ++i)
         if (view.intersects(bounds_.water[i])) add_polygon(cr, pr, map_.water[i]);
     set(cr, style::water);
-    cairo_fill(cr);
+    if (w.zoom >= 15) {
+        cairo_fill_preserve(cr);
+        cairo_save(cr);
+        cairo_clip_preserve(cr);  // stroke only the inner half of the edge: quays stay crisp, land is not eaten
+        set(cr, style::water_edge);
+        cairo_set_line_width(cr, w.zoom >= 16 ? 2.0 : 1.4);
+        cairo_stroke(cr);
+        cairo_restore(cr);
+    } else {
+        cairo_fill(cr);
+    }
 
     if (style::buildings_alpha[z] > 0) {
         for (std::size_t i = 0; i < map_.buildings.size(); ++i)
@@ -229,6 +286,7 @@ void TileRenderer::draw(cairo_t* cr, const PixelWindow& w) const {
     cairo_set_line_width(cr, style::district_line_px[z]);
     cairo_stroke(cr);
 
+    draw_stops(cr, w);
     draw_labels(cr, w);
     cairo_restore(cr);
 }

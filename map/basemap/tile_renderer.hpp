@@ -19,6 +19,7 @@
 
 #include "map/basemap/basemap.hpp"
 #include "map/basemap/label_layout.hpp"
+#include "map/basemap/stop_layout.hpp"
 #include "map/basemap/tile_style.hpp"
 #include "map/error.hpp"
 
@@ -56,11 +57,13 @@ private:
     void draw_roads(cairo_t* cr, const PixelWindow& w, const MercatorBox& view) const;
     void draw_rails(cairo_t* cr, const PixelWindow& w, const MercatorBox& view) const;
     void draw_labels(cairo_t* cr, const PixelWindow& w) const;
+    void draw_stops(cairo_t* cr, const PixelWindow& w) const;
 
     const Basemap& map_;
     Bounds bounds_;
     std::vector<Polyline> buurt_lines_;
     std::array<std::vector<PlacedLabel>, style::zoom_levels> labels_;
+    std::array<std::vector<StopMark>, style::zoom_levels> stops_;
 };
 
 }  // namespace bk::map::basemap

@@ -2,7 +2,8 @@
 //
 // Calm and light so the coloured venue markers on top stay the loudest thing on screen: warm light land,
 // clear blue water, white roads with a grey casing, subtle rail/tram, light grey buildings from z15,
-// soft dashed buurt boundaries, buurt names at z13..z16; outside gebied Delfshaven is muted.
+// soft dashed buurt boundaries, buurt names at z13..z16, small grey transit stops (dots z16+, names z17);
+// outside gebied Delfshaven is muted; beyond the extract's clip box a neutral no-data tone.
 // Usage: constants only (tile_renderer.cpp reads them). Any thread.
 #pragma once
 #include <array>
@@ -25,11 +26,12 @@ inline constexpr int zoom_levels = max_zoom - min_zoom + 1;
 using PerZoom = std::array<double, zoom_levels>;
 
 inline constexpr Rgb land = hex(0xF4F1EA);
+inline constexpr Rgb no_data = hex(0xE6E3DC);  // outside the extract's clip box
 inline constexpr Rgb water = hex(0x9CC7EA);
 inline constexpr Rgb water_edge = hex(0x84B5DD);
 inline constexpr Rgb building = hex(0xDFD9CF);
 inline constexpr Rgb building_edge = hex(0xCCC4B8);
-inline constexpr Rgb road_casing = hex(0xC6BFB4);
+inline constexpr Rgb road_casing = hex(0xBEB6AA);
 inline constexpr Rgb bridge_casing = hex(0x9E978D);
 inline constexpr Rgb road_fill = hex(0xFFFFFF);
 inline constexpr Rgb major_road_fill = hex(0xFFF3D2);  // primary/trunk/motorway: a whisper of warmth
@@ -41,13 +43,18 @@ inline constexpr Rgb buurt_line = hex(0x9A86AC);
 inline constexpr Rgb district_line = hex(0x8A74A0);
 inline constexpr Rgb label = hex(0x5E4B6E);
 inline constexpr Rgb halo = hex(0xFFFFFF);
+inline constexpr Rgb stop_dot = hex(0x6F7D8C);
+inline constexpr Rgb stop_label = hex(0x5F6873);
 inline constexpr Rgb outside_veil = hex(0xE9E7E3);  // laid over everything outside the district
 inline constexpr double outside_veil_alpha = 0.45;
 
 inline constexpr PerZoom buildings_alpha{0, 0, 1, 1, 1};  // buildings from z15
 inline constexpr PerZoom buurt_line_px{1.0, 1.2, 1.5, 1.8, 2.0};
 inline constexpr PerZoom district_line_px{2.0, 2.5, 3.0, 3.5, 4.0};
-inline constexpr PerZoom label_font_px{11, 13, 16, 19, 0};  // 0 = no buurt labels (z17)
+inline constexpr PerZoom label_font_px{10, 13, 16, 19, 0};  // 0 = no buurt labels (z17)
+inline constexpr int stop_dot_min_zoom = 16;
+inline constexpr int stop_name_min_zoom = 17;
+inline constexpr double stop_font_px = 12;
 inline constexpr PerZoom rail_px{1.0, 1.2, 1.6, 2.0, 2.6};
 inline constexpr PerZoom tram_px{0.6, 0.8, 1.0, 1.3, 1.6};
 
@@ -65,7 +72,7 @@ inline constexpr std::array<PerZoom, road_class_count> road_px{{
     {2.6, 3.6, 5.4, 9.0, 14.0},// motorway
 }};
 // Casing adds this many px (total, both sides); casings start at z14 so z13 stays quiet.
-inline constexpr PerZoom casing_extra_px{0, 1.2, 1.6, 2.0, 2.4};
+inline constexpr PerZoom casing_extra_px{0, 1.2, 1.8, 2.6, 3.2};
 
 inline int zi(int zoom) { return zoom < min_zoom ? 0 : zoom > max_zoom ? zoom_levels - 1 : zoom - min_zoom; }
 

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "data/atomic_file.hpp"
 #include "data/feed_parser.hpp"
 #include "data/feed_writer.hpp"
 #include "data/recurrence.hpp"
@@ -115,6 +116,9 @@ TEST_CASE("byte offsets map to line and column in code points") {
     CHECK(line_of_pointer("{\"a\": [1,\n 2, {\"b\":\n 3}]}", "/a/2/b") == 3);
     CHECK(line_of_pointer("{\"a\": [1,\n 2]}", "/a/1") == 2);
     CHECK(line_of_pointer("{\"a\": [1,\n 2]}", "/a/7") == 1);  // missing: nearest ancestor
+    CHECK(line_of_pointer("{\"caf\\u00e9\":\n 1, \"a/b\": {\"~\":\n\n 2}}", "/café") == 2);
+    CHECK(line_of_pointer("{\"caf\\u00e9\":\n 1, \"a/b\": {\"~\":\n\n 2}}", "/a~1b/~0") == 4);
+    CHECK(lines_of_pointers("[\n1,\n2,\n3]", {"/2", "/0", "/9"}) == std::vector<int>{4, 2, 1});
 }
 
 TEST_CASE("oversized documents are rejected before parsing") {
@@ -122,4 +126,24 @@ TEST_CASE("oversized documents are rejected before parsing") {
     auto r = parse_feed(big, "big.json");
     REQUIRE_FALSE(r);
     CHECK(r.error().kind == ErrorKind::Io);
+}
+
+TEST_CASE("the example in FEED_FORMAT.md is a valid feed") {
+    auto md = read_file(std::string(BUURTKAART_SOURCE_DIR) + "/data/FEED_FORMAT.md");
+    REQUIRE(md);
+    auto section = md->find("## Example");
+    REQUIRE(section != std::string::npos);
+    auto begin = md->find("```json\n", section);
+    REQUIRE(begin != std::string::npos);
+    begin += 8;
+    auto end = md->find("```", begin);
+    auto r = parse_feed(md->substr(begin, end - begin), "FEED_FORMAT.md example");
+    REQUIRE_MESSAGE(r, (r ? "" : r.error().message));
+    const Feed& f = **r;
+    CHECK(f.notices.size() == 1);
+    CHECK(f.active_notices(utc(2026, 3, 10)).size() == 1);
+    auto occ = expand(f, utc(2026, 3, 9), utc(2026, 3, 17));
+    REQUIRE(occ.size() == 2);
+    CHECK(occ[0].cancelled);
+    CHECK(occ[1].start_local == LocalDateTime{{2026, 3, 16}, {13, 0}});
 }

@@ -359,3 +359,37 @@ TEST_CASE("http_get refuses non-HTTP URLs") {
     CHECK(r.error().kind == ErrorKind::InvalidArgument);
     CHECK(r.error().message == "file:///etc/passwd: expected an http:// or https:// URL");
 }
+
+TEST_CASE("an identical 200 body without validators is treated as not modified") {
+    TestHttpServer server([](const HttpRequest&) {
+        HttpResponse res;
+        res.body = feed_v("same");
+        return res;
+    });
+    FeedUpdater u(test_config(server.url("/feed.json"), ""));
+    u.run_once();
+    u.run_once();
+    auto ups = drain(u);
+    REQUIRE(ups.size() == 2);
+    CHECK(ups[0].feed);
+    CHECK_FALSE(ups[1].feed);
+    CHECK(ups[1].status.http_status == 200);
+    CHECK_FALSE(ups[1].status.last_error);
+}
+
+TEST_CASE("a stalled main thread gets the newest updates and never loses an accepted feed") {
+    std::atomic<int> calls{0};
+    TestHttpServer server([&](const HttpRequest&) {
+        HttpResponse res;
+        if (calls++ == 0) res.body = feed_v("only");
+        else res.status = 500;
+        return res;
+    });
+    FeedUpdater u(test_config(server.url("/feed.json"), ""));
+    for (int i = 0; i < 20; ++i) u.run_once();
+    auto ups = drain(u);
+    REQUIRE(ups.size() == 16);
+    REQUIRE(ups[0].feed);  // carried forward from the dropped first update
+    CHECK(ups[0].feed->publisher == "only");
+    CHECK(ups.back().status.consecutive_failures == 19);
+}

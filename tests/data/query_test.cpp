@@ -120,3 +120,61 @@ TEST_CASE("nearby sorts venues by walking distance with their next activities") 
     REQUIRE(only_meals.size() == 1);  // venue without matching activity left out
     CHECK(only_meals[0].venue == 1);
 }
+
+TEST_CASE("queries over a pre-expanded agenda give the same answers as over the feed") {
+    FeedPtr feed = agenda();
+    Agenda ag = build_agenda(feed, utc(2026, 3, 8), utc(2026, 3, 25));
+    CHECK_FALSE(needs_rebuild(ag, feed, kNow, std::chrono::hours(24 * 8)));
+    CHECK(needs_rebuild(ag, feed, utc(2026, 3, 20), std::chrono::hours(24 * 8)));
+    CHECK(needs_rebuild(ag, nullptr, kNow, std::chrono::hours(1)));
+    std::vector<Filter> filters(4);
+    filters[1].categories = {"maaltijd", "kinderen"};
+    filters[2].text = "café";
+    filters[3].neighbourhood = "spangen";
+    filters[3].hide_cancelled = true;
+    for (UtcTime now : {kNow, utc(2026, 3, 10, 18, 30), utc(2026, 3, 11, 13)}) {
+        for (const auto& f : filters) {
+            CHECK(ids(*feed, happening_now(ag, now, f)) == ids(*feed, happening_now(*feed, now, f)));
+            CHECK(ids(*feed, later_today(ag, now, f)) == ids(*feed, later_today(*feed, now, f)));
+            CHECK(ids(*feed, this_week(ag, now, f)) == ids(*feed, this_week(*feed, now, f)));
+            auto a = nearby(ag, {51.92, 4.445}, now, f);
+            auto b = nearby(*feed, {51.92, 4.445}, now, f);
+            REQUIRE(a.size() == b.size());
+            for (std::size_t i = 0; i < a.size(); ++i) CHECK(ids(*feed, a[i].next) == ids(*feed, b[i].next));
+        }
+    }
+    // Outside the agenda window the query falls back to the feed.
+    CHECK(ids(*feed, this_week(ag, utc(2026, 4, 6, 9), {})) == ids(*feed, this_week(*feed, utc(2026, 4, 6, 9), {})));
+    CHECK_FALSE(this_week(ag, utc(2026, 4, 6, 9), {}).empty());
+}
+
+TEST_CASE("filters by language and wheelchair access; opening hours say when a venue is open") {
+    auto r = parse_feed(feed_with(R"([
+  {"id": "tr", "title": "Sohbet", "venue": "huiskamer-a", "audiences": ["iedereen"], "categories": ["koffie"],
+   "languages": ["nl", "tr"], "schedule": {"start": "2026-03-09T10:00", "duration_min": 60}},
+  {"id": "nl", "title": "Praatgroep", "venue": "speeltuin-b", "audiences": ["iedereen"], "categories": ["koffie"],
+   "schedule": {"start": "2026-03-09T11:00", "duration_min": 60}}])"),
+                        "lang.json");
+    REQUIRE(r);
+    const Feed& f = **r;
+    Filter turkish;
+    turkish.languages = {"tr", "ar"};
+    CHECK(ids(f, this_week(f, kNow, turkish)) == Ids{"tr"});
+    Filter wheelchair;
+    wheelchair.wheelchair_only = true;
+    CHECK(this_week(f, kNow, wheelchair).empty());  // neither test venue is marked accessible
+
+    auto v = parse_feed(R"({"schema": "buurtkaart-feed/1", "venues": [{"id": "v", "name": "V", "kind": "atelier",
+        "neighbourhood": "spangen", "address": "A 1", "location": {"lat": 51.92, "lon": 4.44},
+        "accessibility": {"wheelchair": true},
+        "opening_hours": [{"day": "mo", "open": "09:00", "close": "17:00"}, {"day": "sa", "open": "20:00", "close": "24:00"}]}],
+        "activities": []})",
+                        "open.json");
+    REQUIRE(v);
+    const Venue& venue = (*v)->venues[0];
+    CHECK(is_open(venue, kNow));                          // Monday 10:30
+    CHECK_FALSE(is_open(venue, utc(2026, 3, 9, 16)));     // Monday 17:00: closed
+    CHECK_FALSE(is_open(venue, utc(2026, 3, 10, 9)));     // Tuesday
+    CHECK(is_open(venue, utc(2026, 3, 14, 22, 30)));      // Saturday 23:30
+    CHECK(venue_matches(venue, wheelchair));
+}

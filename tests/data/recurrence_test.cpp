@@ -167,3 +167,30 @@ TEST_CASE("expand sorts occurrences of several activities by start") {
     CHECK(occ[0].activity == 1);
     CHECK(occ[1].activity == 0);
 }
+
+TEST_CASE("jumping ahead in long-running rules gives the same dates as iterating from DTSTART") {
+    // COUNT forces iteration from DTSTART (no set_start); the open rule jumps to the window.
+    const char* rules[] = {"FREQ=WEEKLY;BYDAY=TU",          "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH",
+                           "FREQ=MONTHLY;BYDAY=1WE",        "FREQ=MONTHLY;BYDAY=-1FR",
+                           "FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA", "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR",
+                           "FREQ=MONTHLY;BYMONTHDAY=15",   "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=27",
+                           "FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,FR"};
+    for (const char* rule : rules) {
+        CAPTURE(rule);
+        auto open = one(std::string(R"({"start": "2021-06-01T10:00", "rrule": ")") + rule + "\"}");
+        auto counted = one(std::string(R"({"start": "2021-06-01T10:00", "rrule": ")") + rule + ";COUNT=3000\"}");
+        auto a = expand(*open, utc(2026, 2, 1), utc(2026, 8, 1));
+        auto b = expand(*counted, utc(2026, 2, 1), utc(2026, 8, 1));
+        CHECK(!a.empty());
+        CHECK(local_starts(a) == local_starts(b));
+    }
+}
+
+TEST_CASE("UNTIL in UTC is compared as the Amsterdam instant it names (inclusive)") {
+    auto feed = one(R"({"start": "2026-03-02T10:00", "rrule": "FREQ=WEEKLY;UNTIL=20260316T090000Z"})");
+    auto occ = expand(*feed, utc(2026, 3, 1), utc(2026, 4, 1));
+    REQUIRE(occ.size() == 3);  // 2, 9 and 16 March (10:00 CET = 09:00Z)
+    CHECK(occ.back().start_local.date == LocalDate{2026, 3, 16});
+    auto date_until = one(R"({"start": "2026-03-02T10:00", "rrule": "FREQ=WEEKLY;UNTIL=20260309"})");
+    CHECK(expand(*date_until, utc(2026, 3, 1), utc(2026, 4, 1)).size() == 2);
+}

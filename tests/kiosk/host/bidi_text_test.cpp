@@ -77,3 +77,11 @@ TEST_CASE("the cache returns the same visual text and bounds its size") {
   CHECK(cache.get("b") == "b");
   CHECK(cache.size() == 1);
 }
+
+TEST_CASE("the cache keeps results per base direction") {
+  VisualTextCache cache;
+  const std::string mixed = "PDOK " + marhaba;
+  CHECK(cache.get(mixed) == "PDOK " + marhaba_visual);                               // LTR paragraph
+  CHECK(cache.get(mixed, BaseDirection::rtl) == marhaba_visual + " PDOK");           // RTL paragraph
+  CHECK(cache.size() == 2);
+}

@@ -73,3 +73,36 @@ TEST_CASE("on this Debian machine the preferred fonts are installed") {
   if (fs::exists("/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf"))
     CHECK(f.arabic.filename() == "NotoSansArabic-Regular.ttf");
 }
+
+#include "kiosk/host/bidi_text.hpp"
+#include "kiosk/host/i18n.hpp"
+
+#include <set>
+
+namespace {
+std::u32string decode(const std::string& s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = s[i];
+    const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+    for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+    out.push_back(cp);
+    i += std::size_t(len);
+  }
+  return out;
+}
+} // namespace
+
+TEST_CASE("every character of every UI string, after shaping, is inside the glyph ranges") {
+  I18n i18n;
+  std::set<char32_t> missing;
+  for (const auto& l : languages())
+    for (auto key : all_keys())
+      for (char32_t cp : decode(to_visual(i18n.text(l.language, key))))
+        if (!ranges_contain(glyph_ranges_all(), cp)) missing.insert(cp);
+  std::string list;
+  for (char32_t cp : missing) list += std::to_string(std::uint32_t(cp)) + " ";
+  CAPTURE(list);
+  CHECK(missing.empty());
+}

@@ -174,3 +174,22 @@ TEST_CASE("no built-in table defines a key twice or a key Dutch does not have") 
     }
   }
 }
+
+TEST_CASE("Arabic texts start with an Arabic word so that automatic direction detection picks RTL") {
+  I18n i18n;
+  for (auto key : all_keys()) {
+    const std::string t(i18n.text(Language::ar, key));
+    if (t.find("\xD8") == std::string::npos && t.find("\xD9") == std::string::npos) continue;  // no Arabic letters
+    // First letter that is not part of a "%s" placeholder must not be ASCII.
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (t[i] == '%' && i + 1 < t.size() && t[i + 1] == 's') { ++i; continue; }
+      const unsigned char c = t[i];
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+        CAPTURE(key);
+        FAIL_CHECK("Arabic text starts with a Latin letter");
+        break;
+      }
+      if (c >= 0x80) break;
+    }
+  }
+}

@@ -225,3 +225,37 @@ TEST_CASE("config path comes from --config, else from XDG_CONFIG_HOME") {
   if (old) ::setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
   else ::unsetenv("XDG_CONFIG_HOME");
 }
+
+TEST_CASE("fields of the wrong JSON type never throw and each gives one warning") {
+  const char* cases[] = {
+      R"({"start_view": []})",
+      R"({"night_hours": "22-7"})",
+      R"({"feed_urls": {"a": "https://x.nl"}})",
+      R"({"feed_signature": 5})",
+      R"({"feed_signature": {"trusted_keys": [null]}})",
+      R"({"tile_source": null})",
+      R"({"pin": [1, 2]})",
+      R"({"pin": {"lockout_until_unix_s": 1.5}})",
+      R"({"idle_timeout_s": 1e308})",
+      R"({"start_view": {"zoom": "15"}})",
+      R"({"home_venue_id": 12})",
+      R"({"kiosk_mode": null})",
+  };
+  for (const char* text : cases) {
+    CAPTURE(text);
+    std::vector<std::string> w;
+    Settings s;
+    CHECK_NOTHROW(s = settings_from_json(nlohmann::json::parse(text), w));
+    CHECK(w.size() == 1);
+  }
+}
+
+TEST_CASE("an oversized settings file is treated as corrupt and moved aside") {
+  TempDir dir("settings-huge");
+  const fs::path file = dir.path() / "kiosk.json";
+  write_file(file, "{\"home_venue_id\": \"" + std::string(1100 * 1024, 'x') + "\"}");
+  LoadResult r = load_settings(file);
+  CHECK(r.ui_warning.has_value());
+  CHECK(r.broken_copy.has_value());
+  CHECK(has_warning(r.warnings, "expected at most 1 MiB"));
+}

@@ -153,3 +153,32 @@ TEST_CASE("an out-of-range road class is refused, naming the feature") {
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().message == "class.bkmap (layer roads): body offset 6 (feature 0): road class 42 out of range 0..9");
 }
+
+TEST_CASE("every truncation and every byte flip of a body with a matching CRC gives a result or a named error") {
+    const auto good = encode_basemap(synthetic_map(), {.compress = false});
+    const std::vector<std::uint8_t> body(good.begin() + header_size, good.end());
+    auto with_body = [&](const std::vector<std::uint8_t>& b) {
+        std::vector<std::uint8_t> f(good.begin(), good.begin() + header_size);
+        for (int i = 0; i < 4; ++i) {
+            f[24 + i] = static_cast<std::uint8_t>(b.size() >> (8 * i));
+            f[28 + i] = static_cast<std::uint8_t>(b.size() >> (8 * i));
+        }
+        f.insert(f.end(), b.begin(), b.end());
+        return set_crc(f);
+    };
+    int errors = 0;
+    for (std::size_t cut = 0; cut < body.size(); ++cut) {
+        auto r = decode_basemap(with_body({body.begin(), body.begin() + static_cast<long>(cut)}), "cut.bkmap");
+        if (!r) {
+            ++errors;
+            CHECK(r.error().message.find("body offset") != std::string::npos);
+        }
+    }
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        auto b = body;
+        b[i] ^= 0xff;
+        auto r = decode_basemap(with_body(b), "flip.bkmap");  // must not crash or over-allocate
+        if (!r) ++errors;
+    }
+    CHECK(errors > static_cast<int>(body.size()));  // nearly every cut is caught
+}

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "map/basemap/basemap_format.hpp"
@@ -74,4 +75,44 @@ TEST_CASE("extracting from a folder without the GeoJSON files names the missing 
     CHECK(r.error().kind == bk::map::ErrorKind::NotFound);
     CHECK(r.error().message == (empty / "delfshaven_osm_water.geojson").string() +
                                    ": cannot open (expected a GeoJSON file)");
+}
+
+namespace {
+
+// Writes a minimal data folder whose water file is `water_json`; the other files are not reached.
+fs::path data_dir_with_water(const std::string& name, const std::string& water_json) {
+    const fs::path dir = fs::temp_directory_path() / name;
+    fs::create_directories(dir);
+    std::ofstream{dir / "delfshaven_osm_water.geojson"} << water_json;
+    return dir;
+}
+
+}  // namespace
+
+TEST_CASE("broken GeoJSON input is refused with the file, feature index and what was expected") {
+    SUBCASE("01 not JSON") {
+        const auto dir = data_dir_with_water("basemap_bad_01", "{\"type\": \"FeatureCollection\", \"features\": [");
+        auto r = extract_basemap({.data_dir = dir});
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().message == (dir / "delfshaven_osm_water.geojson").string() + ": not valid JSON");
+    }
+    SUBCASE("02 not a FeatureCollection") {
+        const auto dir = data_dir_with_water("basemap_bad_02", "{\"type\": \"Feature\"}");
+        auto r = extract_basemap({.data_dir = dir});
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().message == (dir / "delfshaven_osm_water.geojson").string() +
+                                       ": expected a FeatureCollection with \"features\"");
+    }
+    SUBCASE("03 wrong geometry type in the second feature") {
+        const auto dir = data_dir_with_water(
+            "basemap_bad_03",
+            R"({"type":"FeatureCollection","features":[
+                {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[4.44,51.91],[4.45,51.91],[4.45,51.92],[4.44,51.91]]]}},
+                {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[4.44,51.91],[4.45,51.91]]}}]})");
+        auto r = extract_basemap({.data_dir = dir});
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().kind == bk::map::ErrorKind::Decode);
+        CHECK(r.error().message == (dir / "delfshaven_osm_water.geojson").string() +
+                                       ": feature 1: expected geometry type Polygon, found \"LineString\"");
+    }
 }

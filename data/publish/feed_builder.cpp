@@ -1,0 +1,363 @@
+#include "data/publish/feed_builder.hpp"
+
+// [SECTION] source resolution (fetch → parse → last good)
+// [SECTION] venues
+// [SECTION] activities (manual sheet, calendars)
+// [SECTION] build_feed
+
+#include <atomic>
+#include <functional>
+#include <thread>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "data/atomic_file.hpp"
+#include "data/feed_parser.hpp"
+#include "data/feed_writer.hpp"
+#include "data/ics_import.hpp"
+#include "data/publish/activity_sheet.hpp"
+#include "data/publish/pdok_geocoder.hpp"
+#include "data/publish/source_fetcher.hpp"
+#include "data/publish/source_store.hpp"
+#include "data/publish/venue_mapping.hpp"
+#include "data/publish/venue_sheet.hpp"
+
+namespace bk::data::publish {
+
+const char* to_string(SourceStatus s) {
+    switch (s) {
+        case SourceStatus::Fresh: return "fresh";
+        case SourceStatus::NotModified: return "not-modified";
+        case SourceStatus::LastGood: return "last-good";
+        case SourceStatus::Failed: return "failed";
+    }
+    return "unknown";
+}
+
+bool BuildResult::any_failed() const {
+    for (const auto& s : sources)
+        if (s.status == SourceStatus::LastGood || s.status == SourceStatus::Failed || !s.problems.empty()) return true;
+    return false;
+}
+
+namespace {
+
+// [SECTION] source resolution (fetch → parse → last good)
+struct Context {
+    const SourcesConfig& config;
+    const BuildOptions& options;
+    SourceStore store;
+};
+
+template <class T>
+using Parser = std::function<std::expected<T, std::string>(const std::string& body, const std::string& origin)>;
+
+using FetchResult = std::expected<FetchedSource, Error>;
+
+FetchResult fetch_with_store(Context& ctx, const std::string& id, const std::string& location) {
+    const auto prev = ctx.store.last_good(id);
+    return fetch_source(location, prev ? &*prev : nullptr, ctx.config.fetch, ctx.config.base_dir);
+}
+
+// Fetches many sources at once (kFetchThreads at a time), so one slow or hanging server costs one
+// timeout, not one timeout per source. Results are returned in input order.
+constexpr std::size_t kFetchThreads = 8;
+std::vector<FetchResult> fetch_all(Context& ctx, const std::vector<std::pair<std::string, std::string>>& sources) {
+    std::vector<std::optional<FetchResult>> slots(sources.size());
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < sources.size(); i = next++)
+            slots[i] = fetch_with_store(ctx, sources[i].first, sources[i].second);  // each slot has one writer
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < std::min(kFetchThreads, sources.size()); ++t) threads.emplace_back(worker);
+    for (auto& t : threads) t.join();
+    std::vector<FetchResult> out;
+    out.reserve(slots.size());
+    for (auto& s : slots) out.push_back(std::move(*s));
+    return out;
+}
+
+template <class T>
+std::optional<T> resolve_source(Context& ctx, const std::string& id, const std::string& location, SourceReport& rep,
+                                const Parser<T>& parse, FetchResult* prefetched = nullptr) {
+    rep.id = id;
+    rep.origin = location;
+    const auto prev = ctx.store.last_good(id);
+    auto fetched = prefetched ? std::move(*prefetched)
+                              : fetch_source(location, prev ? &*prev : nullptr, ctx.config.fetch, ctx.config.base_dir);
+    bool prev_tried = false;
+    if (fetched) {
+        rep.origin = fetched->origin;
+        if (fetched->not_modified) {
+            prev_tried = true;
+            if (auto parsed = parse(prev->body, rep.origin)) {
+                rep.status = SourceStatus::NotModified;
+                rep.last_good_saved_at = prev->saved_at;
+                return parsed.value();
+            } else {
+                rep.problems.push_back(rep.origin + ": 304 Not Modified, but the stored copy no longer parses: " +
+                                       parsed.error());
+            }
+        } else if (auto parsed = parse(fetched->body, rep.origin)) {
+            StoredSource good{fetched->body, fetched->etag, fetched->last_modified, fetched->origin,
+                              to_rfc3339(ctx.options.now)};
+            if (auto saved = ctx.store.save_good(id, good); !saved)
+                rep.warnings.push_back("could not save the last good copy: " + saved.error().message);
+            rep.status = SourceStatus::Fresh;
+            return parsed.value();
+        } else {
+            rep.problems.push_back(parsed.error());
+        }
+    } else {
+        rep.problems.push_back(fetched.error().message);
+    }
+    if (prev && !prev_tried) {
+        const std::string label = rep.origin + " (last good copy, saved " + prev->saved_at + ")";
+        if (auto parsed = parse(prev->body, label)) {
+            rep.status = SourceStatus::LastGood;
+            rep.last_good_saved_at = prev->saved_at;
+            return parsed.value();
+        } else {
+            rep.problems.push_back("last good copy does not parse either: " + parsed.error());
+        }
+    }
+    if (!prev) rep.problems.push_back("no last good copy to fall back on; nothing from this source");
+    rep.status = SourceStatus::Failed;
+    return std::nullopt;
+}
+
+// [SECTION] venues
+std::vector<Venue> build_venues(Context& ctx, const Feed* previous, SourceReport& rep, int& geocoder_requests) {
+    auto sheet = resolve_source<VenueSheet>(
+        ctx, "venues", ctx.config.venues, rep,
+        [](const std::string& body, const std::string& origin) -> std::expected<VenueSheet, std::string> {
+            auto table = parse_csv(body, origin);
+            if (!table) return std::unexpected(table.error().message);
+            auto s = parse_venue_sheet(*table);
+            if (!s) return std::unexpected(s.error().message);
+            if (s->venues.empty()) return std::unexpected(origin + ": venues sheet has no usable venue");
+            return *s;
+        });
+    std::vector<Venue> venues;
+    if (!sheet) return venues;
+    for (const auto& i : sheet->issues) rep.warnings.push_back(i.to_string());
+
+    GeocoderSettings gs;
+    if (!ctx.config.geocoder_url.empty()) gs.base_url = ctx.config.geocoder_url;
+    gs.cache_path = ctx.options.state_dir / "geocode-cache.json";
+    gs.timeout_ms = ctx.config.fetch.total_timeout_ms;
+    PdokGeocoder geocoder(gs);
+    const bool may_ask = ctx.config.geocoder_enabled && ctx.options.geocode;
+
+    std::set<std::string> seen;
+    auto fall_back = [&](const VenueRow& row, const std::string& problem) {
+        if (previous) {
+            if (auto i = previous->find_venue(row.id)) {
+                rep.warnings.push_back(problem + "; using the venue as last published");
+                venues.push_back(previous->venues[*i]);
+                return;
+            }
+        }
+        rep.warnings.push_back(problem + "; venue left out");
+    };
+    for (VenueRow row : sheet->venues) {
+        const std::string where = rep.origin + ":" + std::to_string(row.line) + ": venue '" + row.id + "'";
+        if (!row.lon_deg) {
+            if (!ctx.config.geocoder_enabled) {
+                fall_back(row, where + ": no coordinates and address lookup is off");
+                continue;
+            }
+            // The cache answers without network; only uncached addresses need PDOK.
+            auto hit = may_ask ? geocoder.lookup(row.address) : std::expected<GeocodeHit, Error>(std::unexpected(
+                                                                    Error{ErrorKind::NotFound, "lookup disabled"}));
+            if (!hit) {
+                fall_back(row, where + ": no coordinates, and address '" + row.address +
+                                   "' could not be looked up: " + hit.error().message);
+                continue;
+            }
+            row.lon_deg = hit->lon_deg;
+            row.lat_deg = hit->lat_deg;
+            if (row.address.find(',') == std::string::npos && !hit->postcode.empty()) row.address += ", " + hit->postcode;
+        }
+        auto mapped = to_feed_venue(row, ctx.config.area, rep.origin);
+        if (!mapped) {
+            fall_back(row, mapped.error().to_string());
+            continue;
+        }
+        for (const auto& w : mapped->warnings) rep.warnings.push_back(w.to_string());
+        if (!seen.insert(mapped->venue.id).second) continue;
+        venues.push_back(std::move(mapped->venue));
+    }
+    geocoder_requests = geocoder.requests_made();
+    if (auto saved = geocoder.save_cache(); !saved) rep.warnings.push_back("geocode cache: " + saved.error().message);
+    rep.items = static_cast<int>(venues.size());
+    return venues;
+}
+
+// [SECTION] activities (manual sheet, calendars)
+void add_manual_activities(Context& ctx, const std::map<std::string, std::uint32_t>& venue_ids,
+                           std::vector<Activity>& out, SourceReport& rep) {
+    auto sheet = resolve_source<ActivitySheet>(
+        ctx, "activities", ctx.config.activities, rep,
+        [](const std::string& body, const std::string& origin) -> std::expected<ActivitySheet, std::string> {
+            auto table = parse_csv(body, origin);
+            if (!table) return std::unexpected(table.error().message);
+            auto s = parse_activity_sheet(*table);
+            if (!s) return std::unexpected(s.error().message);
+            return *s;
+        });
+    if (!sheet) return;
+    for (const auto& i : sheet->issues) rep.warnings.push_back(i.to_string() + "; row skipped");
+    for (const auto& w : sheet->warnings) rep.warnings.push_back(w.to_string());
+    for (auto& m : sheet->activities) {
+        auto it = venue_ids.find(m.venue_id);
+        if (it == venue_ids.end()) {
+            rep.warnings.push_back(rep.origin + ":" + std::to_string(m.line) + ": activity '" + m.activity.title +
+                                   "' is at venue '" + m.venue_id + "', which is not in the venues sheet; row skipped");
+            continue;
+        }
+        m.activity.venue = it->second;
+        out.push_back(std::move(m.activity));
+        ++rep.items;
+    }
+}
+
+std::string calendar_id(const OrganisationSource& org, std::size_t n) {
+    return org.calendars.size() > 1 ? org.id + "-" + std::to_string(n + 1) : org.id;
+}
+
+void add_calendar(Context& ctx, const OrganisationSource& org, std::size_t n, const std::vector<Venue>& venues,
+                  const std::map<std::string, std::uint32_t>& venue_ids, std::vector<Activity>& out, SourceReport& rep,
+                  FetchResult& fetched) {
+    const std::string id = calendar_id(org, n);
+    rep.label = org.name;
+    IcsImportOptions opt;
+    opt.venues = venues;
+    if (!org.default_venue.empty()) {
+        if (venue_ids.contains(org.default_venue)) opt.default_venue_id = org.default_venue;
+        else rep.warnings.push_back("organisation '" + org.id + "': default venue '" + org.default_venue +
+                                    "' is not in the venues sheet; events must name their venue in LOCATION");
+    }
+    if (!org.categories.empty()) opt.default_categories = org.categories;
+    if (!org.audiences.empty()) opt.default_audiences = org.audiences;
+    if (!org.languages.empty()) opt.default_languages = org.languages;
+    opt.id_prefix = to_feed_id(org.id) + "-";
+    auto result = resolve_source<IcsImportResult>(
+        ctx, id, org.calendars[n], rep,
+        [&](const std::string& body, const std::string& origin) -> std::expected<IcsImportResult, std::string> {
+            auto r = import_ics(body, origin, opt);
+            if (!r) return std::unexpected(r.error().message);
+            if (r->activities.empty() && !r->warnings.empty()) {
+                std::string why = origin + ": no usable event (" + std::to_string(r->warnings.size()) + " skipped; first: " +
+                                  r->warnings.front() + ")";
+                return std::unexpected(why);
+            }
+            return *r;
+        },
+        &fetched);
+    if (!result) return;
+    for (auto& w : result->warnings) rep.warnings.push_back(std::move(w));
+    for (auto& a : result->activities) {
+        out.push_back(std::move(a));
+        ++rep.items;
+    }
+}
+
+}  // namespace
+
+// [SECTION] build_feed
+std::expected<BuildResult, Error> build_feed(const SourcesConfig& config, const BuildOptions& options) {
+    Context ctx{config, options, SourceStore(options.state_dir)};
+    BuildResult result;
+
+    std::shared_ptr<const Feed> previous;
+    if (auto text = read_file((options.state_dir / "last_feed.json").string()); text) {
+        result.previous_feed_json = *text;
+        if (auto p = parse_feed(*text, "last_feed.json")) previous = *p;
+    }
+
+    Feed feed;
+    feed.source = "wijkagenda build";
+    feed.publisher = config.publisher;
+    feed.sample = config.sample;
+    feed.generated_at = options.now;
+
+    SourceReport venue_rep;
+    venue_rep.label = "venues sheet";
+    feed.venues = build_venues(ctx, previous.get(), venue_rep, result.geocoder_requests);
+    result.sources.push_back(venue_rep);
+    if (feed.venues.empty())
+        return std::unexpected(Error{ErrorKind::Validation,
+                                     "no venues: " + (venue_rep.problems.empty() ? std::string("the venues sheet is empty")
+                                                                                 : venue_rep.problems.front())});
+    std::map<std::string, std::uint32_t> venue_ids;
+    for (std::uint32_t i = 0; i < feed.venues.size(); ++i) venue_ids.emplace(feed.venues[i].id, i);
+
+    if (!config.activities.empty()) {
+        SourceReport rep;
+        rep.label = "activities sheet";
+        add_manual_activities(ctx, venue_ids, feed.activities, rep);
+        result.sources.push_back(std::move(rep));
+    }
+    std::vector<std::pair<std::string, std::string>> calendars;
+    for (const auto& org : config.organisations)
+        for (std::size_t n = 0; n < org.calendars.size(); ++n) calendars.emplace_back(calendar_id(org, n), org.calendars[n]);
+    auto fetched = fetch_all(ctx, calendars);
+    std::size_t k = 0;
+    for (const auto& org : config.organisations) {
+        for (std::size_t n = 0; n < org.calendars.size(); ++n) {
+            SourceReport rep;
+            add_calendar(ctx, org, n, feed.venues, venue_ids, feed.activities, rep, fetched[k++]);
+            result.sources.push_back(std::move(rep));
+        }
+    }
+    // Activity ids must be unique across sources: the first one wins, later ones are reported.
+    std::set<std::string> ids;
+    std::vector<Activity> unique;
+    unique.reserve(feed.activities.size());
+    for (auto& a : feed.activities) {
+        if (ids.insert(a.id).second) unique.push_back(std::move(a));
+        else result.sources.front().warnings.push_back("activity id '" + a.id + "' appears twice; the second is left out");
+    }
+    feed.activities = std::move(unique);
+
+    for (const auto& n : config.notices) {
+        Notice notice;
+        notice.id = n.id;
+        notice.text = n.text;
+        notice.severity = n.severity;
+        if (!n.from.empty()) notice.from = parse_rfc3339(n.from);
+        if (!n.until.empty()) notice.until = parse_rfc3339(n.until);
+        feed.notices.push_back(std::move(notice));
+    }
+    feed.finish();
+
+    // Same content as last time? Then keep its generated_at so the bytes do not change at all.
+    if (previous && previous->generated_at) {
+        feed.generated_at = previous->generated_at;
+        std::string same = write_feed_json(feed);
+        if (same == result.previous_feed_json) {
+            result.unchanged = true;
+            result.feed_json = std::move(same);
+        } else {
+            feed.generated_at = options.now;
+        }
+    }
+    if (!result.unchanged) result.feed_json = write_feed_json(feed);
+    // The kiosk's own parser and validator is the last word: what it rejects is never published.
+    auto parsed = parse_feed(result.feed_json, "built feed");
+    if (!parsed)
+        return std::unexpected(Error{parsed.error().kind, "built feed fails the kiosk's validation: " + parsed.error().message});
+    result.feed = *parsed;
+    return result;
+}
+
+std::expected<void, Error> remember_published_feed(const std::filesystem::path& state_dir, const std::string& feed_json) {
+    std::error_code ec;
+    std::filesystem::create_directories(state_dir, ec);
+    return write_file_atomically((state_dir / "last_feed.json").string(), feed_json);
+}
+
+}  // namespace bk::data::publish
