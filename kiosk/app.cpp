@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "data/feed_parser.hpp"
+#include "data/query.hpp"
 #include "kiosk/feed_link.hpp"
 #include "kiosk/app_state.hpp"
 #include "kiosk/tile_layer.hpp"
@@ -31,8 +32,10 @@ App::App(AppConfig config)
 
     // Embedded default data: the sample feed (or --feed FILE); a URL feed starts the updater.
     const bool feed_is_url = config_.feed.rfind("http://", 0) == 0 || config_.feed.rfind("https://", 0) == 0;
-    if (!feed_is_url && !config_.feed.empty()) {
-        auto feed = data::load_feed_file(config_.feed);
+    // Until the updater delivers, a URL feed starts from the embedded sample feed.
+    const std::string file = !feed_is_url && !config_.feed.empty() ? config_.feed : config_.sample_feed;
+    if (!file.empty()) {
+        auto feed = data::load_feed_file(file);
         if (feed) {
             set_feed(*feed);
         } else {
@@ -58,7 +61,7 @@ App::~App() {
 
 void App::attach(TextureStore& textures) {
     textures_ = &textures;
-    tiles_ = std::make_unique<TileLayer>(textures, config_.offline_tiles_dir);
+    tiles_ = std::make_unique<TileLayer>(textures, active_tile_source(), default_tile_cache_dir(), wake_);
 }
 
 void App::detach() {
@@ -66,7 +69,18 @@ void App::detach() {
     textures_ = nullptr;
 }
 
-void App::set_wake(std::function<void()> wake) { wake_ = std::move(wake); }
+void App::set_wake(std::function<void()> wake) {
+    wake_ = std::move(wake);
+    if (tiles_) tiles_->set_notify(wake_);  // tile workers wake the loop after each result
+}
+
+map::TileSourceInfo App::active_tile_source() const {
+    return choose_tile_source(config_.tiles, host_->settings.tile_source, config_.offline_tiles_dir);
+}
+
+std::string App::tile_attribution() const {
+    return tiles_ ? tiles_->attribution() : map::attribution_text(active_tile_source());
+}
 
 Screen App::screen() const { return state_->screen; }
 
@@ -80,6 +94,9 @@ void App::open(Screen screen, const std::string& venue_id) {
 
 std::string App::selected_venue() const { return state_->screen == Screen::Venue ? state_->venue_id : ""; }
 bool App::map_complete() const { return tiles_ && tiles_->complete(); }
+void App::wait_for_tiles(std::chrono::milliseconds timeout) {
+    if (tiles_ && tiles_->is_loading() && !tiles_->needs_redraw()) tiles_->wait_for_results(timeout);
+}
 std::size_t App::texture_count() const { return tiles_ ? tiles_->texture_count() : 0; }
 bool App::kiosk_mode() const { return host_->guard.kiosk_mode(); }
 bool App::attract_active() const { return host_->attract; }
@@ -89,7 +106,9 @@ void App::set_feed(data::FeedPtr feed) {
     host_->attract_venues.clear();
     if (model_.feed()) {
         // Attract mode cycles the venues with something on today ("vandaag in de buurt").
-        const auto today = data::later_today(*model_.feed(), wall_now() - std::chrono::hours(12));
+        const auto day = data::amsterdam_from_utc(wall_now()).date;
+        const auto today = data::between(*model_.feed(), data::amsterdam_midnight(day),
+                                         data::amsterdam_midnight(data::add_days(day, 1)));
         for (const auto& o : today) {
             if (std::find(host_->attract_venues.begin(), host_->attract_venues.end(), o.venue) ==
                 host_->attract_venues.end()) {
@@ -199,6 +218,7 @@ void App::map_pointer(const InputEvent& e, SteadyTime now) {
         s.gesture_moved = pointers.size() > 1;  // a second finger makes it a pinch, never a tap
         s.fling_px_per_s = ImVec2(0, 0);
         s.last_move_velocity = ImVec2(0, 0);
+        camera_.stop_motion();  // a finger on the map stops a glide
         return;
     }
     auto it = pointers.find(e.pointer_id);
@@ -239,7 +259,7 @@ void App::map_pointer(const InputEvent& e, SteadyTime now) {
         // Kinetic panning: keep gliding with the last finger speed, if the finger was still moving.
         const double since = std::chrono::duration<double>(now - s.last_move_time).count();
         if (since < 0.08 && std::hypot(s.last_move_velocity.x, s.last_move_velocity.y) > 150.0f) {
-            s.fling_px_per_s = s.last_move_velocity;
+            camera_.fling(s.last_move_velocity.x, s.last_move_velocity.y);
         }
         return;
     }
@@ -247,7 +267,7 @@ void App::map_pointer(const InputEvent& e, SteadyTime now) {
     if (held_s > 0.6) return;  // a long press is no tap
     const double since_last_tap = std::chrono::duration<double>(now - s.last_tap_time).count();
     if (since_last_tap < 0.35 && std::hypot(p.x - s.last_tap_pos.x, p.y - s.last_tap_pos.y) < 40.0f) {
-        camera_.zoom_about(1.0, p.x, p.y);  // double tap zooms in
+        camera_.animate_zoom_about(1.0, p.x, p.y);  // double tap zooms in (animated)
         s.last_tap_time = {};
         s.pending_tap.reset();
         return;
@@ -314,15 +334,9 @@ void App::run_timers(SteadyTime now) {
     // Night hours: dim or blank by the (injected) local wall clock.
     const auto local = data::amsterdam_from_utc(wall_now());
     h.screen_state = h.night.update(now, local.time.hour * 60 + local.time.minute);
-    // Kinetic panning decays smoothly.
-    const float dt = ImGui::GetIO().DeltaTime;
-    if (std::hypot(s.fling_px_per_s.x, s.fling_px_per_s.y) > 20.0f) {
-        camera_.pan_by_px(s.fling_px_per_s.x * dt, s.fling_px_per_s.y * dt);
-        const float decay = std::exp(-4.0f * dt);
-        s.fling_px_per_s = ImVec2(s.fling_px_per_s.x * decay, s.fling_px_per_s.y * decay);
-    } else {
-        s.fling_px_per_s = ImVec2(0, 0);
-    }
+    // Kinetic panning and the double-tap zoom animation (bk::map::Viewport's motion).
+    camera_.update(ImGui::GetIO().DeltaTime);
+    if (camera_.is_animating()) s.animating = true;
 }
 
 void App::reset_to_start() {
@@ -349,17 +363,28 @@ void App::reset_to_start() {
 int App::wait_timeout_ms(SteadyTime now) const {
     const AppState& s = *state_;
     if (!pending_.empty() || s.animating || s.fling_px_per_s.x != 0 || s.fling_px_per_s.y != 0) return 0;
-    if (tiles_ && tiles_->has_tiles() && !tiles_->complete()) return 0;
+    if (tiles_ && tiles_->has_tiles() && tiles_->needs_redraw()) return 0;
     if (host_->gesture.pressing()) return 50;  // draw the host ring while a corner press is held
     long ms = 1000;  // the status clock changes once a minute; a second is plenty
     if (host_->idle) {
         const auto next = host_->idle->time_until_next_event(now);
         ms = std::min<long>(ms, std::chrono::duration_cast<std::chrono::milliseconds>(next).count() + 1);
     }
+    if (tiles_ && tiles_->has_tiles() && !tiles_->complete()) ms = std::min(ms, 100L);  // workers also wake us
     return static_cast<int>(std::max(1L, ms));
 }
 
+bool App::frame_due(SteadyTime now) const {
+    if (wait_timeout_ms(now) <= 1) return true;
+    if (host_->idle && host_->idle->time_until_next_event(now) <= std::chrono::milliseconds(1)) return true;
+    const auto minute = std::chrono::duration_cast<std::chrono::minutes>(config_.wall_clock().time_since_epoch());
+    return minute.count() != state_->drawn_minute;  // the status clock shows minutes
+}
+
 void App::frame(float width_px, float height_px, SteadyTime now) {
+    ++frames_drawn_;
+    state_->drawn_minute =
+        std::chrono::duration_cast<std::chrono::minutes>(config_.wall_clock().time_since_epoch()).count();
     ImGuiIO& io = ImGui::GetIO();
     AppState& s = *state_;
     io.DisplaySize = ImVec2(width_px, height_px);
@@ -374,6 +399,7 @@ void App::frame(float width_px, float height_px, SteadyTime now) {
     apply_input(now);
     run_timers(now);
     ImGui::NewFrame();
+    clear_button_registry();
     s.ui_rects_last = std::move(s.ui_rects);
     s.ui_rects.clear();
     ImGui::PushFont(theme_.body());

@@ -24,10 +24,12 @@
 #include "kiosk/feed_model.hpp"
 #include "kiosk/input_event.hpp"
 #include "kiosk/map_camera.hpp"
+#include "kiosk/query_cache.hpp"
 #include "kiosk/texture_store.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/ui_text.hpp"
 #include "kiosk/widgets.hpp"
+#include "map/tile_source_info.hpp"
 
 
 namespace bk::kiosk {
@@ -55,7 +57,12 @@ public:
     bool quit_requested() const { return quit_; }
     // How long the main loop may sleep on events: 0 = draw again at once (animating/loading/input pending).
     int wait_timeout_ms(SteadyTime now) const;
+    // After a wait without events: is a new frame needed (clock minute changed, timers due, ...)?
+    bool frame_due(SteadyTime now) const;
     bool map_complete() const;  // every visible tile drawn at its own zoom
+    // Screenshot mode/tests: blocks up to `timeout` until a tile worker reports (returns at once when
+    // no tile is loading or results wait to be drawn).
+    void wait_for_tiles(std::chrono::milliseconds timeout);
 
     // For tests, the screenshot mode and the benchmark.
     Screen screen() const;
@@ -73,6 +80,8 @@ public:
     ImVec2 venue_screen_pos(const std::string& venue_id) const;  // where its marker is drawn
     std::size_t texture_count() const;
     bool attract_active() const;
+    long long frames_drawn() const { return frames_drawn_; }
+    ImVec2 button_centre(const std::string& label) const { return registered_button_centre(label); }
 
 private:
     // app.cpp
@@ -91,6 +100,8 @@ private:
     bool row_tapped() const;
     void end_panel();
     void focus_venue(std::uint32_t venue_index, bool open_panel);
+    map::TileSourceInfo active_tile_source() const;  // --tiles, else the host setting
+    std::string tile_attribution() const;            // of the active tile source
     // app_map.cpp
     void draw_map(float w, float h);
     void draw_markers(ImDrawList* dl);
@@ -120,6 +131,7 @@ private:
     UiText text_;
     MapCamera camera_;
     FeedModel model_;
+    QueryCache queries_;
     TextureStore* textures_ = nullptr;
     std::unique_ptr<TileLayer> tiles_;
     std::unique_ptr<AppState> state_;
@@ -128,6 +140,7 @@ private:
     std::function<void()> wake_;
     std::deque<InputEvent> pending_;
     bool quit_ = false;
+    long long frames_drawn_ = 0;
     bool animating_ = false;
 };
 

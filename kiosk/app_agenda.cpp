@@ -7,6 +7,7 @@
 #include "data/vocab.hpp"
 #include "kiosk/app.hpp"
 #include "kiosk/app_state.hpp"
+#include "kiosk/query_cache.hpp"
 
 namespace bk::kiosk {
 namespace {
@@ -155,18 +156,21 @@ void App::draw_agenda_panel(float w, float /*h*/) {
         text_.paragraph(text_.tr("status.no_data"), 0, pal.text_muted);
     } else {
         const data::UtcTime now = wall_now();
-        std::vector<data::Occurrence> list;
-        switch (s.agenda_tab) {
-            case AgendaTab::Now: list = data::happening_now(*model_.feed(), now, s.filter); break;
-            case AgendaTab::Soon: list = data::later_today(*model_.feed(), now, s.filter); break;
-            case AgendaTab::Today: {
-                const auto today = data::amsterdam_from_utc(now).date;
-                list = data::between(*model_.feed(), data::amsterdam_midnight(today),
-                                     data::amsterdam_midnight(data::add_days(today, 1)), s.filter);
-                break;
+        const data::FeedPtr& feed = model_.feed();
+        const std::string key = "agenda" + std::to_string(static_cast<int>(s.agenda_tab)) + QueryCache::filter_key(s.filter);
+        const auto& list = queries_.occurrences(feed, now, key, [&]() -> QueryCache::Occurrences {
+            switch (s.agenda_tab) {
+                case AgendaTab::Now: return data::happening_now(*feed, now, s.filter);
+                case AgendaTab::Soon: return data::later_today(*feed, now, s.filter);
+                case AgendaTab::Today: {
+                    const auto today = data::amsterdam_from_utc(now).date;
+                    return data::between(*feed, data::amsterdam_midnight(today),
+                                         data::amsterdam_midnight(data::add_days(today, 1)), s.filter);
+                }
+                case AgendaTab::Week: return data::this_week(*feed, now, s.filter);
             }
-            case AgendaTab::Week: list = data::this_week(*model_.feed(), now, s.filter); break;
-        }
+            return {};
+        });
         if (list.empty()) {
             const char* key = s.agenda_tab == AgendaTab::Now ? "activity.none_now"
                               : (s.filter.text.empty() && active_filters(s.filter) == 0) ? "activity.none_today"

@@ -78,11 +78,20 @@ void App::draw_top_bar(float w) {
     std::string day_vis = day_v;
     ImFont* body = theme_.body();
     const ImVec2 ds = body->CalcTextSizeA(body->FontSize, 1e6f, 0, day_vis.c_str());
-    const float mid_x = w * 0.47f;
-    dl->AddText(heading, heading->FontSize, ImVec2(mid_x - (cs.x + ds.x + 14) / 2, (h - cs.y) / 2), pal.text,
+    // Centre the clock between the title and the buttons; drop the day name when space is short.
+    const float buttons_w = (190.0f + 78 + 78 + 24 + 16) * k;
+    const float free_l = rtl ? buttons_w + 16 : ts.x + 56;
+    const float free_r = rtl ? w - ts.x - 56 : w - buttons_w - 16;
+    const bool show_day = free_r - free_l > cs.x + ds.x + 40;
+    if (!show_day) day_vis.clear();
+    const ImVec2 ds2 = show_day ? ds : ImVec2(0, 0);
+    const float mid_x = (free_l + free_r) / 2;
+    dl->AddText(heading, heading->FontSize, ImVec2(mid_x - (cs.x + ds2.x + 14) / 2, (h - cs.y) / 2), pal.text,
                 clock.c_str());
-    dl->AddText(body, body->FontSize, ImVec2(mid_x - (cs.x + ds.x + 14) / 2 + cs.x + 14, (h - ds.y) / 2 + 2),
-                pal.text_muted, day_vis.c_str());
+    if (show_day) {
+        dl->AddText(body, body->FontSize, ImVec2(mid_x - (cs.x + ds2.x + 14) / 2 + cs.x + 14, (h - ds.y) / 2 + 2),
+                    pal.text_muted, day_vis.c_str());
+    }
     const std::string status = status_text();
     if (!status.empty()) {
         ImFont* small = theme_.small();
@@ -150,9 +159,7 @@ void App::draw_language_popup(float w, float /*h*/) {
 
 void App::draw_attribution(float w, float h) {
     // Bottom corner of the map, above everything, always visible (OSM / data licences require it).
-    std::string text = "\xC2\xA9 OpenStreetMap-bijdragers";
-    const std::string& tiles = config_.tiles;
-    if (tiles == "pdok") text = "Kaartgegevens \xC2\xA9 Kadaster";
+    const std::string text = tile_attribution();  // from the active tile source
     ImFont* small = theme_.small();
     const ImVec2 size = small->CalcTextSizeA(small->FontSize, 1e6f, 0, text.c_str());
     ImDrawList* dl = ImGui::GetForegroundDrawList();

@@ -16,6 +16,7 @@ struct AppConfig {
     bool fullscreen = false;
     std::string config_path;         // host settings file ("" = default path)
     std::string feed;                // file or http(s) URL ("" = embedded sample feed)
+    std::string sample_feed;         // the embedded default data (assets/feed/sample_feed.json)
     std::string tiles = "offline";   // offline | pdok | URL template with {z}/{x}/{y}
     std::string offline_tiles_dir;   // resolved folder of baked tiles
     // Wall clock for the agenda and the status line ("now"); tests inject a fixed time.

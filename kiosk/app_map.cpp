@@ -6,6 +6,7 @@
 #include "kiosk/app.hpp"
 #include "kiosk/app_state.hpp"
 #include "kiosk/tile_layer.hpp"
+#include "map/markers.hpp"
 
 namespace bk::kiosk {
 constexpr float kPi = 3.14159265358979f;
@@ -20,28 +21,18 @@ struct Cluster {
     std::vector<std::size_t> members;  // indexes into FeedModel::markers()
 };
 
+// bk::map::cluster_markers (greedy, bubble at the members' centroid) on the markers' screen positions.
 std::vector<Cluster> cluster_markers(const std::vector<VenueMarker>& markers, const MapCamera& cam, float scale) {
+    std::vector<map::ScreenPoint> px;
+    px.reserve(markers.size());
+    for (const VenueMarker& m : markers) {
+        const ImVec2 p = cam.to_screen(m.lon_deg, m.lat_deg);
+        px.push_back({p.x, p.y});
+    }
     std::vector<Cluster> clusters;
-    const float r = kClusterRadiusPx * scale;
-    for (std::size_t i = 0; i < markers.size(); ++i) {
-        const ImVec2 p = cam.to_screen(markers[i].lon_deg, markers[i].lat_deg);
-        Cluster* best = nullptr;
-        float best_d = r;
-        for (auto& c : clusters) {
-            const float d = std::hypot(c.pos.x - p.x, c.pos.y - p.y);
-            if (d < best_d) {
-                best_d = d;
-                best = &c;
-            }
-        }
-        if (best == nullptr) {
-            clusters.push_back({p, {i}});
-        } else {
-            // Keep the bubble at the members' centroid.
-            const float n = static_cast<float>(best->members.size());
-            best->pos = ImVec2((best->pos.x * n + p.x) / (n + 1), (best->pos.y * n + p.y) / (n + 1));
-            best->members.push_back(i);
-        }
+    for (map::MarkerCluster& c : map::cluster_markers(px, kClusterRadiusPx * scale)) {
+        clusters.push_back({ImVec2(static_cast<float>(c.center_px.x_px), static_cast<float>(c.center_px.y_px)),
+                            std::move(c.members)});
     }
     return clusters;
 }
@@ -59,7 +50,10 @@ void App::draw_map(float w, float h) {
     camera_.set_screen(0, top, w, h - top);
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     dl->AddRectFilled(ImVec2(0, top), ImVec2(w, h), theme_.palette().map_backdrop);
-    if (tiles_) tiles_->draw(camera_, dl, 8);
+    if (tiles_) {
+        (void)tiles_->set_source(active_tile_source());  // host setting changed: switch (keeps the old on error)
+        tiles_->draw(camera_, dl, 8);
+    }
     if (theme_.high_contrast()) dl->AddRectFilled(ImVec2(0, top), ImVec2(w, h), IM_COL32(0, 0, 0, 90));
     draw_markers(dl);
     if (state_->pending_tap) handle_map_tap(*state_->pending_tap);
@@ -132,7 +126,8 @@ void App::draw_markers(ImDrawList* dl) {
     // Highlighted venue (agenda tap, attract mode): a ring that pulses for a few seconds, and its name.
     if (const data::Venue* hv = model_.venue(s.highlight_venue)) {
         const ImVec2 p = camera_.to_screen(hv->location.lon_deg, hv->location.lat_deg);
-        const bool pulsing = t < 3.0f;
+        // A visitor's tap pulses for 2 s; attract mode shows a still ring (it should not keep the CPU busy).
+        const bool pulsing = t < 2.0f && !host_->attract;
         const float phase = pulsing ? (std::sin(t * 5.0f) * 0.5f + 0.5f) : 0.0f;
         dl->AddCircle(p, (26.0f + 8.0f * phase) * k, pal.accent, 40, 5.0f * k);
         if (pulsing) s.animating = true;

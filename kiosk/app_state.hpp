@@ -80,6 +80,7 @@ struct AppState {
     std::chrono::steady_clock::time_point now{};
     std::chrono::steady_clock::time_point last_frame{};
     bool animating = false;
+    long long drawn_minute = -1;
 };
 
 struct HostState {

@@ -10,6 +10,7 @@
 #include "kiosk/app_state.hpp"
 #include "kiosk/host/qr_code.hpp"
 #include "kiosk/occurrence_text.hpp"
+#include "kiosk/query_cache.hpp"
 
 namespace bk::kiosk {
 
@@ -216,8 +217,10 @@ void App::draw_venue_panel(float w, float /*h*/) {
         const auto venue_index = *model_.feed()->find_venue(v->id);
         const data::UtcTime now = wall_now();
         const data::LocalDate today = data::amsterdam_from_utc(now).date;
-        const auto week = data::between(*model_.feed(), data::amsterdam_midnight(today),
-                                        data::amsterdam_midnight(data::add_days(today, 7)));
+        const auto& week = queries_.occurrences(model_.feed(), now, "week", [&] {
+            return data::between(*model_.feed(), data::amsterdam_midnight(today),
+                                 data::amsterdam_midnight(data::add_days(today, 7)));
+        });
         int shown_today = 0, shown_week = 0, index = 0;
         ImGui::PushFont(theme_.heading());
         ImGui::Dummy(ImVec2(1, 4));
@@ -268,7 +271,11 @@ void App::draw_nearby_panel(float w, float /*h*/) {
         from = home->location;
         text_.paragraph(text_.tr("map.you_are_here") + ": " + home->name, 0, pal.text_muted);
     }
-    const auto list = data::nearby(*model_.feed(), from, wall_now(), s.filter, 20, 2, 7);
+    const std::string key = std::to_string(from.lat_deg) + "," + std::to_string(from.lon_deg) +
+                            QueryCache::filter_key(s.filter);
+    const auto& list = queries_.nearby(model_.feed(), wall_now(), key, [&] {
+        return data::nearby(*model_.feed(), from, wall_now(), s.filter, 20, 2, 7);
+    });
     int index = 0;
     for (const auto& n : list) {
         const data::Venue& v = model_.feed()->venues[n.venue];

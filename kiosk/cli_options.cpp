@@ -115,6 +115,7 @@ std::expected<CliOptions, std::string> parse_cli(const std::vector<std::string>&
         }
     }
     o.app.offline_tiles_dir = find_offline_tiles_dir();
+    o.app.sample_feed = find_sample_feed();
     return o;
 }
 

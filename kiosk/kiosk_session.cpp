@@ -2,12 +2,20 @@
 
 #include <cstdio>
 
+#include "data/feed_check.hpp"
+#include "kiosk/host/watchdog.hpp"
+
 namespace bk::kiosk {
 
 std::expected<std::unique_ptr<KioskSession>, std::string> KioskSession::create(const CliOptions& options,
                                                                                bool headless) {
     std::unique_ptr<KioskSession> s(new KioskSession());
-    s->app_ = std::make_unique<App>(options.app);
+    AppConfig app_config = options.app;
+    if (options.start_screen == "arabic") {  // the agenda in Arabic: right-to-left layout check
+        app_config.language = "ar";
+        app_config.language_given = true;
+    }
+    s->app_ = std::make_unique<App>(app_config);
     PlatformOptions p{.width_px = options.width_px,
                       .height_px = options.height_px,
                       .fullscreen = options.app.fullscreen && !headless,
@@ -16,10 +24,11 @@ std::expected<std::unique_ptr<KioskSession>, std::string> KioskSession::create(c
     auto platform = SdlPlatform::create(p);
     if (!platform) return std::unexpected(platform.error());
     s->platform_ = std::move(*platform);
+    if (headless) SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);  // nothing left over from an earlier session
     s->app_->attach(*s->platform_);
     s->app_->set_wake([] { SdlPlatform::push_wake(); });
     const std::string& scr = options.start_screen;
-    if (scr == "agenda") s->app_->open(Screen::Agenda);
+    if (scr == "agenda" || scr == "arabic") s->app_->open(Screen::Agenda);
     else if (scr == "nearby") s->app_->open(Screen::Nearby);
     else if (scr == "pin") s->app_->open(Screen::Pin);
     else if (scr.rfind("venue:", 0) == 0) s->app_->open(Screen::Venue, scr.substr(6));
@@ -40,7 +49,10 @@ void KioskSession::draw(SteadyTime now) {
 
 void KioskSession::step_blocking() {
     const auto now = std::chrono::steady_clock::now();
-    platform_->pump_events(app_->wait_timeout_ms(now), [&](const InputEvent& e) { app_->handle(e); });
+    const bool any = platform_->pump_events(app_->wait_timeout_ms(now), [&](const InputEvent& e) { app_->handle(e); });
+    // Render on demand: a wake-up without events redraws only when something is due (clock minute,
+    // idle timers, loading). The loop still wakes every second for the systemd watchdog.
+    if (!any && !app_->frame_due(std::chrono::steady_clock::now())) return;
     draw(std::chrono::steady_clock::now());
     platform_->present();
 }
@@ -58,6 +70,7 @@ std::expected<RgbaImage, std::string> render_screenshot(const CliOptions& option
     const int cap = options.frames > 0 ? options.frames : 120;
     for (int i = 0; i < cap; ++i) {
         (*session)->step(t);
+        (*session)->app().wait_for_tiles(std::chrono::milliseconds(100));  // tile workers, not frame speed, decide
         t += std::chrono::milliseconds(33);
         if (options.frames == 0 && i >= 2 && (*session)->app().map_complete() &&
             (*session)->app().wait_timeout_ms(t) > 0) {
@@ -94,13 +107,29 @@ int run_app(int argc, char** argv) {
         std::printf("%s", cli_usage().c_str());
         return 0;
     }
+    if (!options->validate_path.empty()) {
+        // The data helper's validator: summary on stdout, exit 0 when the feed is usable.
+        const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+        const auto report = data::check_feed_source(options->validate_path, now);
+        std::printf("%s", data::format_check_report(report).c_str());
+        return report.ok() ? 0 : 1;
+    }
     if (!options->screenshot_path.empty()) return run_screenshot(*options);
     auto session = KioskSession::create(*options);
     if (!session) {
         std::fprintf(stderr, "kiosk: %s\n", session.error().c_str());
         return 1;
     }
-    while (!(*session)->app().quit_requested()) (*session)->step_blocking();
+    // systemd: READY once the first frame is up, then WATCHDOG pings from the main loop (the loop
+    // wakes at least once a second, so a hung loop stops the pings and systemd restarts us).
+    host::Watchdog watchdog;
+    (*session)->step_blocking();
+    watchdog.ready("Buurtkaart Delfshaven draait");
+    while (!(*session)->app().quit_requested()) {
+        (*session)->step_blocking();
+        watchdog.tick(std::chrono::steady_clock::now());
+    }
+    watchdog.stopping();
     return 0;
 }
 

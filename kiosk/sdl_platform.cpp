@@ -158,6 +158,8 @@ void SdlPlatform::render_without_present() {
     SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
     SDL_RenderClear(renderer_);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    // Without a present (headless steps) SDL keeps batching commands; flush so they never pile up.
+    SDL_RenderFlush(renderer_);
 }
 
 void SdlPlatform::present() { SDL_RenderPresent(renderer_); }

@@ -71,7 +71,11 @@ ImFont* Theme::add(float size_px, bool bold) {
     }
     ImFontConfig merge = cfg;
     merge.MergeMode = true;
-    if (!arabic.empty()) io.Fonts->AddFontFromFileTTF(arabic.c_str(), size_px, &merge, kArabicRanges);
+    // Noto Sans Arabic draws small at the same pixel size as Latin: scale it up and lift it so
+    // both scripts read at the same size on one baseline.
+    ImFontConfig merge_ar = merge;
+    merge_ar.GlyphOffset = ImVec2(0, -0.18f * size_px);
+    if (!arabic.empty()) io.Fonts->AddFontFromFileTTF(arabic.c_str(), size_px * 1.3f, &merge_ar, kArabicRanges);
     static const ImWchar kSymbolRanges[] = {0x2190, 0x2193, 0x2713, 0x2713, 0x2423, 0x2423, 0x25B6, 0x25C0, 0x2022, 0x2022, 0};
     if (!symbols.empty()) io.Fonts->AddFontFromFileTTF(symbols.c_str(), size_px, &merge, kSymbolRanges);
     return font;

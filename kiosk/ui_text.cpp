@@ -19,12 +19,12 @@ const char* UiText::vis(std::string_view logical) {
 
 ImVec2 UiText::size(std::string_view logical) { return ImGui::CalcTextSize(vis(logical)); }
 
-void UiText::line(std::string_view logical, ImU32 colour) {
+void UiText::line(std::string_view logical, ImU32 colour, float width_px) {
     const char* v = vis(logical);
     if (colour != 0) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));
     if (rtl()) {
         const float w = ImGui::CalcTextSize(v).x;
-        const float avail = ImGui::GetContentRegionAvail().x;
+        const float avail = width_px > 0 ? width_px : ImGui::GetContentRegionAvail().x;
         if (w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
     }
     ImGui::TextUnformatted(v);
@@ -48,8 +48,7 @@ void UiText::paragraph(std::string_view logical, float width_px, ImU32 colour) {
         if (colour != 0) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));
         if (rtl()) {
             const float w = ImGui::CalcTextSize(l.c_str()).x;
-            const float avail = ImGui::GetContentRegionAvail().x;
-            if (w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
+            if (w < width_px) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + width_px - w);
         }
         ImGui::TextUnformatted(l.c_str());
         if (colour != 0) ImGui::PopStyleColor();

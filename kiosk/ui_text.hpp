@@ -31,7 +31,7 @@ public:
     const char* vis(std::string_view logical);
 
     // One line in the current colour; right-aligned within the content region in RTL.
-    void line(std::string_view logical, ImU32 colour = 0);
+    void line(std::string_view logical, ImU32 colour = 0, float width_px = 0);
     // Word-wrapped paragraph within width_px (defaults to the content region).
     void paragraph(std::string_view logical, float width_px = 0, ImU32 colour = 0);
     // Size of the visual text with the current font.

@@ -2,9 +2,25 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <span>
 
 namespace bk::kiosk {
+namespace {
+std::map<std::string, ImVec2> g_buttons_now, g_buttons_last;
+}
+
+void clear_button_registry() {
+    g_buttons_last.swap(g_buttons_now);
+    g_buttons_now.clear();
+}
+
+ImVec2 registered_button_centre(const std::string& label) {
+    for (const auto* m : {&g_buttons_now, &g_buttons_last}) {
+        if (auto it = m->find(label); it != m->end()) return it->second;
+    }
+    return ImVec2(-1, -1);
+}
 
 bool big_button(const char* label, ImVec2 size, const ButtonColours& c, float rounding) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(c.fill));
@@ -19,6 +35,8 @@ bool big_button(const char* label, ImVec2 size, const ButtonColours& c, float ro
     size.y = std::max(size.y, kMinTargetPx + 8.0f);
     size.x = std::max(size.x, kMinTargetPx + 8.0f);
     const bool pressed = ImGui::Button(label, size);
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    g_buttons_now[label] = ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(4);
     return pressed;

@@ -37,6 +37,11 @@ private:
     Layout layout_ = Layout::Letters;
 };
 
+// Where each big_button was drawn in the current/last frame, by its full ImGui label (tests and
+// the benchmark tap buttons by label). Cleared by the App at the start of each frame.
+void clear_button_registry();
+ImVec2 registered_button_centre(const std::string& label);  // (-1, -1) when not drawn
+
 // Removes the last UTF-8 code point of s.
 void pop_utf8(std::string& s);
 

@@ -1,5 +1,7 @@
 #include "kiosk_test_support.hpp"
 
+#include <unistd.h>
+
 #include <filesystem>
 
 namespace bk::kiosk::test {
@@ -17,7 +19,12 @@ CliOptions fixed_options(int width_px, int height_px, const std::string& screen)
     o.app.wall_clock = [] { return fixed_now(); };
     o.app.tiles = "offline";
     o.app.feed = find_sample_feed();
-    o.app.config_path = std::string(BUURTKAART_BINARY_DIR) + "/tests/kiosk/no-such-config.json";
+    // A fresh settings file per process (kiosk_tests and kiosk_monkey may run in parallel); removed
+    // here so a host screen that saved settings in an earlier case never leaks into the next one.
+    o.app.config_path = std::string(BUURTKAART_BINARY_DIR) + "/tests/kiosk/settings-" +
+                        std::to_string(::getpid()) + ".json";
+    std::error_code ec;
+    std::filesystem::remove(o.app.config_path, ec);
     return o;
 }
 

@@ -1,4 +1,5 @@
-// Headless frames of the kiosk compared with golden PNGs (tests/kiosk/golden/*.png).
+// Headless frames of the kiosk (fixed clock Tue 2026-11-24 10:30, sample feed, offline tiles)
+// compared with golden PNGs in tests/kiosk/golden/ (UPDATE_GOLDEN=1 rewrites them).
 #include <doctest/doctest.h>
 
 #include <set>
@@ -11,9 +12,8 @@ using namespace bk::kiosk::test;
 
 namespace {
 
-RgbaImage shot(const std::string& screen, const std::string& lang = "nl") {
+RgbaImage shot(const std::string& screen) {
     CliOptions o = fixed_options(1280, 800, screen);
-    o.app.language = lang;
     auto img = render_screenshot(o);
     REQUIRE_MESSAGE(img.has_value(), (img ? "" : img.error()));
     return *img;
@@ -29,13 +29,16 @@ std::size_t count_water_blue(const RgbaImage& img) {
     return n;
 }
 
+#define REQUIRE_TILES()                                                                       \
+    if (!offline_tiles_available()) {                                                         \
+        MESSAGE("offline tiles not baked at " << find_offline_tiles_dir() << "; skipping"); \
+        return;                                                                               \
+    }
+
 }  // namespace
 
 TEST_CASE("map screenshot really shows the offline map: water-blue pixels and tiles, not a blank frame") {
-    if (!offline_tiles_available()) {
-        MESSAGE("offline tiles not baked at " << find_offline_tiles_dir() << "; skipping");
-        return;
-    }
+    REQUIRE_TILES();
     RgbaImage img = shot("map");
     CHECK(img.width_px == 1280);
     CHECK(img.height_px == 800);
@@ -51,10 +54,37 @@ TEST_CASE("map screenshot really shows the offline map: water-blue pixels and ti
 }
 
 TEST_CASE("map with markers matches its golden image") {
-    if (!offline_tiles_available()) {
-        MESSAGE("offline tiles not baked; skipping");
-        return;
-    }
+    REQUIRE_TILES();
     auto r = compare_golden(shot("map"), "map_markers", kGoldenText);
+    CHECK_MESSAGE(r.ok, r.message);
+}
+
+TEST_CASE("open venue panel matches its golden image") {
+    REQUIRE_TILES();
+    auto r = compare_golden(shot("venue:huiskamer-de-singel"), "venue_panel", kGoldenText);
+    CHECK_MESSAGE(r.ok, r.message);
+}
+
+TEST_CASE("agenda panel matches its golden image") {
+    REQUIRE_TILES();
+    auto r = compare_golden(shot("agenda"), "agenda", kGoldenText);
+    CHECK_MESSAGE(r.ok, r.message);
+}
+
+TEST_CASE("Arabic agenda (right-to-left, shaped) matches its golden image") {
+    REQUIRE_TILES();
+    auto r = compare_golden(shot("arabic"), "arabic", kGoldenText);
+    CHECK_MESSAGE(r.ok, r.message);
+}
+
+TEST_CASE("PIN pad matches its golden image") {
+    REQUIRE_TILES();
+    auto r = compare_golden(shot("pin"), "pin_pad", kGoldenText);
+    CHECK_MESSAGE(r.ok, r.message);
+}
+
+TEST_CASE("nearby panel matches its golden image") {
+    REQUIRE_TILES();
+    auto r = compare_golden(shot("nearby"), "nearby", kGoldenText);
     CHECK_MESSAGE(r.ok, r.message);
 }
