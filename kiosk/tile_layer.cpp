@@ -148,7 +148,7 @@ std::expected<void, std::string> TileLayer::build(const map::TileSourceInfo& req
     options.threads = 2;
     options.notify = [wake = wake_] { (*wake)(); };
     options.cache_bytes = kMaxTextures * map::kTileSizePx * map::kTileSizePx * 4;
-    options.max_results_per_frame = 8;
+    options.max_results_per_frame = kResultsPerFrame;
     auto layer = map::TileLayer::create(info, cache, std::move(options));
     if (!layer) return std::unexpected(layer.error().message);
     // The old layer's workers may sit in an HTTP fetch (up to its timeout): let them stop off the
@@ -172,9 +172,11 @@ bool TileLayer::wait_for_results(std::chrono::milliseconds timeout) {
 void TileLayer::draw(const MapCamera& cam, ImDrawList* dl, int max_uploads) {
     complete_ = false;
     missing_textures_ = false;
+    results_left_ = false;
     if (!layer_) return;
     results_seen_ = wake_->count();
     map::FrameTiles f = layer_->frame(cam.viewport());
+    results_left_ = f.arrived.size() + f.errors.size() >= kResultsPerFrame;  // more may wait in the pool
 
     // Mirror the decoded cache: evicted first (a tile may leave and come back in one frame).
     for (const map::TileId& id : f.evicted) {
@@ -223,7 +225,7 @@ void TileLayer::draw(const MapCamera& cam, ImDrawList* dl, int max_uploads) {
     }
     dl->PopClipRect();
     // Every requested tile either arrived or failed (not pending any more); failed ones are retried later.
-    complete_ = !missing_textures_ && upload_queue_.empty() && !layer_->is_loading();
+    complete_ = !missing_textures_ && upload_queue_.empty() && !results_left_ && !layer_->is_loading();
 }
 
 std::filesystem::path default_tile_cache_dir() {

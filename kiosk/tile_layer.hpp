@@ -42,6 +42,7 @@ struct TileKey {
 class TileLayer {
 public:
     static constexpr std::size_t kMaxTextures = 384;  // 96 MiB of 256x256 RGBA: 2-3 screens of 1080p
+    static constexpr std::size_t kResultsPerFrame = 8;  // decoded tiles taken from the workers per draw
     using Notify = std::function<void()>;
 
     // Offline folder laid out {folder}/{z}/{x}/{y}.png (no disk cache, no wake callback).
@@ -66,9 +67,10 @@ public:
     const map::TileSourceInfo& source() const { return source_; }
     std::string attribution() const { return map::attribution_text(source_); }
     bool is_loading() const { return layer_ && layer_->is_loading(); }
-    // True while the next draw can show more without waiting for a worker (uploads queued, or
-    // tiles on screen whose textures are not made yet).
-    bool needs_redraw() const { return !upload_queue_.empty() || missing_textures_; }
+    // True while the next draw can show more without waiting for a worker: uploads queued, tiles
+    // on screen whose textures are not made yet, or finished results left for the next frame (the
+    // workers' notify fired for those already, so nothing else would wake the loop).
+    bool needs_redraw() const { return !upload_queue_.empty() || missing_textures_ || results_left_; }
     void set_notify(Notify notify);  // any thread
     // Blocks until a worker reported a result after the last draw, or `timeout` passed (tests, screenshots).
     bool wait_for_results(std::chrono::milliseconds timeout);
@@ -94,6 +96,7 @@ private:
     std::deque<map::TileId> upload_queue_;  // arrived, decoded, texture not made yet
     std::uint64_t results_seen_ = 0;
     bool missing_textures_ = false;
+    bool results_left_ = false;  // the last frame took the per-frame maximum of results
     bool complete_ = false;
     std::string last_error_;
     std::uint64_t error_count_ = 0;

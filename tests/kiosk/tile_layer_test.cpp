@@ -329,3 +329,18 @@ TEST_CASE("switching tile source does not wait for a hanging HTTP fetch of the o
     }
     cv.notify_all();
 }
+
+TEST_CASE("the real render-on-demand loop draws until every visible tile is in, woken by the tile workers") {
+    REQUIRE_TILES();
+    // 1920x1080 needs more tiles than one frame takes from the workers (kResultsPerFrame).
+    auto session = headless_session(fixed_options(1920, 1080));
+    int steps = 0;
+    while (!session->app().map_complete() && steps < 100) {
+        session->step_blocking();
+        ++steps;
+    }
+    CHECK(session->app().map_complete());
+    CHECK(session->app().texture_count() > TileLayer::kResultsPerFrame);
+    // Done loading: the loop sleeps on events again instead of spinning.
+    CHECK(session->app().wait_timeout_ms(std::chrono::steady_clock::now()) > 100);
+}
