@@ -9,6 +9,7 @@
 #include "data/query.hpp"
 #include "kiosk/feed_link.hpp"
 #include "kiosk/app_state.hpp"
+#include "kiosk/map_tile_layer.hpp"
 #include "kiosk/tile_layer.hpp"
 
 namespace bk::kiosk {
@@ -61,7 +62,38 @@ App::~App() {
 
 void App::attach(TextureStore& textures) {
     textures_ = &textures;
-    tiles_ = std::make_unique<TileLayer>(textures, config_.offline_tiles_dir);
+    make_tile_layer();
+}
+
+void App::make_tile_layer() {
+    tiles_.reset();
+    if (textures_ == nullptr) return;
+    // --tiles wins; otherwise the host's setting. The offline bake is read synchronously (local,
+    // fast, deterministic for goldens); HTTP sources go through the map helper's workers + caches.
+    std::string tiles = config_.tiles;
+    if (!config_.tiles_given) {
+        switch (host_->settings.tile_source.preset) {
+            case host::TilePreset::offline: tiles = "offline"; break;
+            case host::TilePreset::osm: tiles = "osm"; break;
+            case host::TilePreset::custom: tiles = host_->settings.tile_source.url_template; break;
+            default: tiles = "pdok"; break;
+        }
+    }
+    active_tiles_ = tiles;
+    if (tiles != "offline" && !tiles.empty()) {
+        const std::string cache_root = host_->settings_path.parent_path().string() + "/tile-cache";
+        auto layer = MapTileLayer::create(*textures_, tile_source_info_for(tiles, config_.offline_tiles_dir),
+                                          cache_root, [this] {
+                                              if (wake_) wake_();
+                                          });
+        if (layer) {
+            tiles_ = std::move(*layer);
+            return;
+        }
+        std::fprintf(stderr, "kiosk: %s; using the offline map\n", layer.error().c_str());
+        active_tiles_ = "offline";
+    }
+    tiles_ = std::make_unique<TileLayer>(*textures_, config_.offline_tiles_dir);
 }
 
 void App::detach() {
@@ -354,7 +386,7 @@ void App::reset_to_start() {
 int App::wait_timeout_ms(SteadyTime now) const {
     const AppState& s = *state_;
     if (!pending_.empty() || s.animating || s.fling_px_per_s.x != 0 || s.fling_px_per_s.y != 0) return 0;
-    if (tiles_ && tiles_->has_tiles() && !tiles_->complete()) return 0;
+    if (tiles_ && tiles_->has_tiles() && !tiles_->complete()) return tiles_->loading() ? 30 : 0;
     if (host_->gesture.pressing()) return 50;  // draw the host ring while a corner press is held
     long ms = 1000;  // the status clock changes once a minute; a second is plenty
     if (host_->idle) {

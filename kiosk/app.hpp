@@ -33,7 +33,7 @@
 
 namespace bk::kiosk {
 
-class TileLayer;
+class BaseTileLayer;
 class FeedLink;
 struct AppState;
 struct HostState;
@@ -85,6 +85,7 @@ private:
     void map_pointer(const InputEvent& e, SteadyTime now);
     void run_timers(SteadyTime now);
     void reset_to_start();
+    void make_tile_layer();
     data::UtcTime wall_now() const;
     ButtonColours button_colours() const;
     ButtonColours accent_colours() const;
@@ -127,11 +128,12 @@ private:
     FeedModel model_;
     QueryCache queries_;
     TextureStore* textures_ = nullptr;
-    std::unique_ptr<TileLayer> tiles_;
+    std::unique_ptr<BaseTileLayer> tiles_;
     std::unique_ptr<AppState> state_;
     std::unique_ptr<HostState> host_;
     std::unique_ptr<FeedLink> updater_;
     std::function<void()> wake_;
+    std::string active_tiles_ = "offline";
     std::deque<InputEvent> pending_;
     bool quit_ = false;
     long long frames_drawn_ = 0;

@@ -7,6 +7,7 @@
 
 #include "kiosk/app.hpp"
 #include "kiosk/app_state.hpp"
+#include "kiosk/tile_layer_base.hpp"
 
 namespace bk::kiosk {
 constexpr float kPi = 3.14159265358979f;
@@ -159,9 +160,7 @@ void App::draw_language_popup(float w, float /*h*/) {
 
 void App::draw_attribution(float w, float h) {
     // Bottom corner of the map, above everything, always visible (OSM / data licences require it).
-    std::string text = "\xC2\xA9 OpenStreetMap-bijdragers";
-    const std::string& tiles = config_.tiles;
-    if (tiles == "pdok") text = "Kaartgegevens \xC2\xA9 Kadaster";
+    const std::string text = tiles_ ? tiles_->attribution() : std::string("\xC2\xA9 OpenStreetMap-bijdragers");
     ImFont* small = theme_.small();
     const ImVec2 size = small->CalcTextSizeA(small->FontSize, 1e6f, 0, text.c_str());
     ImDrawList* dl = ImGui::GetForegroundDrawList();

@@ -18,6 +18,7 @@ struct AppConfig {
     std::string feed;                // file or http(s) URL ("" = embedded sample feed)
     std::string sample_feed;         // the embedded default data (assets/feed/sample_feed.json)
     std::string tiles = "offline";   // offline | pdok | URL template with {z}/{x}/{y}
+    bool tiles_given = false;         // --tiles overrides the host setting
     std::string offline_tiles_dir;   // resolved folder of baked tiles
     // Wall clock for the agenda and the status line ("now"); tests inject a fixed time.
     std::function<std::chrono::system_clock::time_point()> wall_clock;

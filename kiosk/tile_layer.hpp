@@ -16,6 +16,7 @@
 
 #include "kiosk/map_camera.hpp"
 #include "kiosk/texture_store.hpp"
+#include "kiosk/tile_layer_base.hpp"
 
 namespace bk::kiosk {
 
@@ -24,19 +25,21 @@ struct TileKey {
     auto operator<=>(const TileKey&) const = default;
 };
 
-class TileLayer {
+class TileLayer final : public BaseTileLayer {
 public:
     static constexpr std::size_t kMaxTextures = 160;
 
     TileLayer(TextureStore& textures, std::string folder);
-    ~TileLayer();
+    ~TileLayer() override;
     TileLayer(const TileLayer&) = delete;
     TileLayer& operator=(const TileLayer&) = delete;
 
-    void draw(const MapCamera& camera, ImDrawList* draw_list, int max_uploads);
-    bool complete() const { return complete_; }        // last draw had every tile at its own zoom
-    bool has_tiles() const { return min_z_ <= max_z_; }  // the folder holds any level
-    std::size_t texture_count() const { return textures_by_key_.size(); }
+    void draw(const MapCamera& camera, ImDrawList* draw_list, int max_uploads) override;
+    bool complete() const override { return complete_; }        // last draw had every tile at its own zoom
+    bool has_tiles() const override { return min_z_ <= max_z_; }  // the folder holds any level
+    bool loading() const override { return false; }  // synchronous: nothing in flight
+    std::size_t texture_count() const override { return textures_by_key_.size(); }
+    std::string attribution() const override { return "\xC2\xA9 OpenStreetMap-bijdragers"; }
     const std::string& folder() const { return folder_; }
     int min_z() const { return min_z_; }
     int max_z() const { return max_z_; }
