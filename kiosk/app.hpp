@@ -77,6 +77,8 @@ public:
     std::size_t texture_count() const;
     bool attract_active() const;
     long long frames_drawn() const { return frames_drawn_; }
+    std::string config_warning() const;  // corrupt-settings banner text ("" when none)
+    std::string tile_attribution() const;
     ImVec2 button_centre(const std::string& label) const { return registered_button_centre(label); }
 
 private:

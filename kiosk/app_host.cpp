@@ -89,7 +89,7 @@ void App::draw_pin_screen(float w, float h) {
         if (big_button(label.c_str(), ImVec2(key, key), plain, key / 2)) hs.pin_pad.press_digit(digits[i]);
         ImGui::PopFont();
     }
-    ImGui::PushFont(theme_.heading());
+    ImGui::PushFont(theme_.body());
     if (big_button((std::string(text_.vis(text_.tr("pin.clear"))) + "##c").c_str(), ImVec2(key, key), plain, key / 2)) {
         hs.pin_pad.clear();
     }

@@ -104,7 +104,7 @@ std::expected<CliOptions, std::string> parse_cli(const std::vector<std::string>&
                 }
             }
             if (a == "--screen") {
-                if (*v != "map" && *v != "agenda" && *v != "nearby" && *v != "pin" && *v != "arabic" &&
+                if (*v != "map" && *v != "agenda" && *v != "nearby" && *v != "pin" && *v != "arabic" && *v != "host" &&
                     v->rfind("venue:", 0) != 0) {
                     return std::unexpected("--screen '" + *v +
                                            "': expected map, venue:<id>, agenda, nearby, pin or arabic");

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <fstream>
 
 #include "kiosk_test_support.hpp"
 
@@ -220,4 +221,26 @@ TEST_CASE("the default PIN 1234 on the pad opens the host settings") {
     }
     run_frames(*s, t, 2);
     CHECK(s->app().screen() == Screen::HostSettings);
+}
+
+TEST_CASE("a corrupt settings file gives the defaults (kiosk mode stays on) and a warning banner for the host") {
+    CliOptions o = fixed_options();
+    {
+        std::ofstream f(o.app.config_path);
+        f << "{ this is not json";
+    }
+    auto s = KioskSession::create(o, true);
+    REQUIRE(s.has_value());
+    FakeTime t;
+    run_frames(**s, t, 2);
+    CHECK_FALSE((*s)->app().config_warning().empty());
+    CHECK((*s)->app().language() == "nl");
+    CHECK((*s)->app().kiosk_mode());  // a broken file never unlocks a kiosk: the defaults keep kiosk mode on
+}
+
+TEST_CASE("the offline map carries the OpenStreetMap attribution") {
+    auto s = session();
+    FakeTime t;
+    run_frames(*s, t, 2);
+    CHECK(s->app().tile_attribution().find("OpenStreetMap") != std::string::npos);
 }
