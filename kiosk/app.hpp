@@ -79,6 +79,7 @@ public:
     long long frames_drawn() const { return frames_drawn_; }
     std::string config_warning() const;  // corrupt-settings banner text ("" when none)
     std::string tile_attribution() const;
+    std::string highlighted_venue() const;
     ImVec2 button_centre(const std::string& label) const { return registered_button_centre(label); }
 
 private:

@@ -244,3 +244,24 @@ TEST_CASE("the offline map carries the OpenStreetMap attribution") {
     run_frames(*s, t, 2);
     CHECK(s->app().tile_attribution().find("OpenStreetMap") != std::string::npos);
 }
+
+TEST_CASE("tapping an activity in the agenda centres and highlights its venue on the map") {
+    CliOptions o = fixed_options(1280, 800, "agenda");
+    auto created = KioskSession::create(o, true);
+    REQUIRE(created.has_value());
+    KioskSession& s = **created;
+    FakeTime t;
+    run_frames(s, t, 3);
+    REQUIRE(s.app().screen() == Screen::Agenda);
+    CHECK(s.app().highlighted_venue().empty());
+    // The first row of the list starts under the tabs and the search/filter buttons (see golden agenda.png).
+    tap(s, t, 950, 370);
+    const std::string venue = s.app().highlighted_venue();
+    REQUIRE_FALSE(venue.empty());
+    CHECK(s.app().screen() == Screen::Agenda);  // the list stays open beside the map
+    const ImVec2 p = s.app().venue_screen_pos(venue);
+    // Centred in the part of the map left of the panel.
+    CHECK(p.x > 100);
+    CHECK(p.x < 640);
+    CHECK(p.y == doctest::Approx(84 + (800 - 84) / 2.0).epsilon(0.05));
+}
