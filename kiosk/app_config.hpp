@@ -23,7 +23,7 @@ struct AppConfig {
     // Wall clock for the agenda and the status line ("now"); tests inject a fixed time.
     std::function<std::chrono::system_clock::time_point()> wall_clock;
     bool start_updater = true;       // tests/benchmarks may keep the HTTP updater off
-    double start_lon_deg = 4.4470, start_lat_deg = 51.9105, start_zoom = 14.6;
+    double start_lon_deg = 4.4490, start_lat_deg = 51.9112, start_zoom = 14.6;
 };
 
 }  // namespace bk::kiosk
