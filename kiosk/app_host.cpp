@@ -89,7 +89,7 @@ void App::draw_pin_screen(float w, float h) {
         if (big_button(label.c_str(), ImVec2(key, key), plain, key / 2)) hs.pin_pad.press_digit(digits[i]);
         ImGui::PopFont();
     }
-    ImGui::PushFont(theme_.heading());
+    ImGui::PushFont(theme_.body());
     if (big_button((std::string(text_.vis(text_.tr("pin.clear"))) + "##c").c_str(), ImVec2(key, key), plain, key / 2)) {
         hs.pin_pad.clear();
     }
@@ -136,6 +136,7 @@ void App::draw_host_screen(float w, float h) {
     s.ui_rects.push_back({ImVec2(0, 0), ImVec2(w, h)});
     host::Settings& st = hs.settings;
     bool changed = false;
+    bool tiles_changed = false;
     if (panel_header(text_.tr("host.title"))) s.screen = Screen::Map;
     if (!hs.host_message.empty()) text_.paragraph(hs.host_message, 0, pal.danger);
     if (hs.config_warning) text_.paragraph(*hs.config_warning, 0, pal.danger);
@@ -274,7 +275,9 @@ void App::draw_host_screen(float w, float h) {
         if (chip((std::string(text_.vis(text_.tr(key))) + "##tile" + std::string(host::to_string(preset))).c_str(),
                  st.tile_source.preset == preset, plain, on)) {
             st.tile_source.preset = preset;
+            config_.tiles_given = false;  // the host's choice now wins over --tiles
             changed = true;
+            tiles_changed = true;
         }
         ImGui::SameLine(0, 8);
     }
@@ -358,6 +361,7 @@ void App::draw_host_screen(float w, float h) {
     } else if (big_button((std::string(text_.vis(text_.tr("host.quit_app"))) + "##quit").c_str(), ImVec2(0, 64 * k), plain)) {
         quit_ = true;
     }
+    if (tiles_changed) make_tile_layer();
     if (changed) {
         apply_settings();
         if (auto ok = host::save_settings(st, hs.settings_path); ok) {

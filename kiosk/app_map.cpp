@@ -50,10 +50,7 @@ void App::draw_map(float w, float h) {
     camera_.set_screen(0, top, w, h - top);
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     dl->AddRectFilled(ImVec2(0, top), ImVec2(w, h), theme_.palette().map_backdrop);
-    if (tiles_) {
-        (void)tiles_->set_source(active_tile_source());  // host setting changed: switch (keeps the old on error)
-        tiles_->draw(camera_, dl, 8);
-    }
+    if (tiles_) tiles_->draw(camera_, dl, 8);
     if (theme_.high_contrast()) dl->AddRectFilled(ImVec2(0, top), ImVec2(w, h), IM_COL32(0, 0, 0, 90));
     draw_markers(dl);
     if (state_->pending_tap) handle_map_tap(*state_->pending_tap);

@@ -91,9 +91,13 @@ TileLayer::TileLayer(TextureStore& textures, std::string folder)
 }
 
 TileLayer::TileLayer(TextureStore& textures, map::TileSourceInfo source, std::filesystem::path cache_dir, Notify notify)
+    : TileLayer(textures, std::move(cache_dir), std::move(notify)) {
+    if (auto ok = set_source(source); !ok) std::fprintf(stderr, "kiosk: tiles: %s\n", ok.error().c_str());
+}
+
+TileLayer::TileLayer(TextureStore& textures, std::filesystem::path cache_dir, Notify notify)
     : store_(textures), cache_dir_(std::move(cache_dir)), wake_(std::make_shared<Wake>()) {
     wake_->notify = std::move(notify);
-    if (auto ok = set_source(source); !ok) std::fprintf(stderr, "kiosk: tiles: %s\n", ok.error().c_str());
 }
 
 TileLayer::~TileLayer() {
@@ -244,6 +248,7 @@ std::expected<map::TileSourceInfo, std::string> tile_source_from_option(const st
                                                                         const std::string& offline_dir) {
     if (tiles.empty() || tiles == "offline") return map::offline_source(offline_dir);
     if (tiles == "pdok") return map::pdok_brt_source(map::PdokLayer::Standaard);
+    if (tiles == "osm") return map::osm_source();
     if (tiles.find("{z}") == std::string::npos || tiles.find("{x}") == std::string::npos ||
         tiles.find("{y}") == std::string::npos) {
         return std::unexpected("--tiles '" + tiles + "': expected offline, pdok or a URL template with {z}/{x}/{y}");
@@ -268,7 +273,7 @@ map::TileSourceInfo tile_source_from_setting(const host::TileSourceSetting& sett
 
 map::TileSourceInfo choose_tile_source(const std::string& cli_tiles, const host::TileSourceSetting& setting,
                                        const std::string& offline_dir) {
-    if (!cli_tiles.empty() && cli_tiles != "offline") {
+    if (!cli_tiles.empty()) {
         if (auto info = tile_source_from_option(cli_tiles, offline_dir)) return *info;
     }
     return tile_source_from_setting(setting, offline_dir);

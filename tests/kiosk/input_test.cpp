@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <fstream>
 
 #include "kiosk_test_support.hpp"
 
@@ -220,4 +221,47 @@ TEST_CASE("the default PIN 1234 on the pad opens the host settings") {
     }
     run_frames(*s, t, 2);
     CHECK(s->app().screen() == Screen::HostSettings);
+}
+
+TEST_CASE("a corrupt settings file gives the defaults (kiosk mode stays on) and a warning banner for the host") {
+    CliOptions o = fixed_options();
+    {
+        std::ofstream f(o.app.config_path);
+        f << "{ this is not json";
+    }
+    auto s = KioskSession::create(o, true);
+    REQUIRE(s.has_value());
+    FakeTime t;
+    run_frames(**s, t, 2);
+    CHECK_FALSE((*s)->app().config_warning().empty());
+    CHECK((*s)->app().language() == "nl");
+    CHECK((*s)->app().kiosk_mode());  // a broken file never unlocks a kiosk: the defaults keep kiosk mode on
+}
+
+TEST_CASE("the offline map carries the OpenStreetMap attribution") {
+    auto s = session();
+    FakeTime t;
+    run_frames(*s, t, 2);
+    CHECK(s->app().tile_attribution().find("OpenStreetMap") != std::string::npos);
+}
+
+TEST_CASE("tapping an activity in the agenda centres and highlights its venue on the map") {
+    CliOptions o = fixed_options(1280, 800, "agenda");
+    auto created = KioskSession::create(o, true);
+    REQUIRE(created.has_value());
+    KioskSession& s = **created;
+    FakeTime t;
+    run_frames(s, t, 3);
+    REQUIRE(s.app().screen() == Screen::Agenda);
+    CHECK(s.app().highlighted_venue().empty());
+    // The first row of the list starts under the tabs and the search/filter buttons (see golden agenda.png).
+    tap(s, t, 950, 370);
+    const std::string venue = s.app().highlighted_venue();
+    REQUIRE_FALSE(venue.empty());
+    CHECK(s.app().screen() == Screen::Agenda);  // the list stays open beside the map
+    const ImVec2 p = s.app().venue_screen_pos(venue);
+    // Centred in the part of the map left of the panel.
+    CHECK(p.x > 100);
+    CHECK(p.x < 640);
+    CHECK(p.y == doctest::Approx(84 + (800 - 84) / 2.0).epsilon(0.05));
 }
