@@ -265,3 +265,26 @@ TEST_CASE("tapping an activity in the agenda centres and highlights its venue on
     CHECK(p.x < 640);
     CHECK(p.y == doctest::Approx(84 + (800 - 84) / 2.0).epsilon(0.05));
 }
+
+TEST_CASE("search in the agenda is typed on the on-screen keyboard") {
+    CliOptions o = fixed_options(1280, 800, "agenda");
+    auto created = KioskSession::create(o, true);
+    REQUIRE(created.has_value());
+    KioskSession& s = **created;
+    FakeTime t;
+    run_frames(s, t, 3);
+    const ImVec2 search = s.app().button_centre("Zoeken##search");
+    REQUIRE(search.x > 0);
+    tap(s, t, search.x, search.y);
+    for (const char* key : {"Y", "O", "G", "A"}) {
+        const ImVec2 c = s.app().button_centre(key);
+        REQUIRE_MESSAGE(c.x > 0, "key " << key << " not drawn");
+        t.now += std::chrono::milliseconds(400);  // never a double tap
+        tap(s, t, c.x, c.y);
+    }
+    CHECK(s.app().search_text() == "yoga");
+    const ImVec2 back = s.app().button_centre("\xE2\x86\x90##back");
+    REQUIRE(back.x > 0);
+    tap(s, t, back.x, back.y);
+    CHECK(s.app().search_text() == "yog");
+}
