@@ -288,3 +288,25 @@ TEST_CASE("search in the agenda is typed on the on-screen keyboard") {
     tap(s, t, back.x, back.y);
     CHECK(s.app().search_text() == "yog");
 }
+
+TEST_CASE("tap on a cluster bubble zooms in around it") {
+    auto s = session();
+    FakeTime t;
+    run_frames(*s, t, 3);
+    const auto& venues = s->app().model().feed()->venues;
+    // Two markers closer than the cluster radius, in the open map area.
+    ImVec2 centre(-1, -1);
+    for (std::size_t i = 0; i < venues.size() && centre.x < 0; ++i)
+        for (std::size_t j = i + 1; j < venues.size(); ++j) {
+            const ImVec2 a = s->app().venue_screen_pos(venues[i].id), b = s->app().venue_screen_pos(venues[j].id);
+            if (std::hypot(a.x - b.x, a.y - b.y) < 30 && a.x > 200 && a.x < 1000 && a.y > 150 && a.y < 520) {
+                centre = ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2);
+                break;
+            }
+        }
+    REQUIRE_MESSAGE(centre.x > 0, "no cluster in the start view");
+    const double before = s->app().camera().zoom();
+    tap(*s, t, centre.x, centre.y);
+    CHECK(s->app().camera().zoom() == doctest::Approx(before + 1.5));
+    CHECK(s->app().screen() == Screen::Map);
+}
