@@ -119,6 +119,7 @@ void App::wait_for_tiles(std::chrono::milliseconds timeout) {
 std::size_t App::texture_count() const { return tiles_ ? tiles_->texture_count() : 0; }
 bool App::kiosk_mode() const { return host_->guard.kiosk_mode(); }
 bool App::attract_active() const { return host_->attract; }
+std::string App::search_text() const { return state_->filter.text; }
 std::string App::highlighted_venue() const { return state_->highlight_venue; }
 std::string App::config_warning() const { return host_->config_warning.value_or(""); }
 std::string App::tile_attribution() const { return tiles_ ? tiles_->attribution() : std::string(); }

@@ -84,6 +84,7 @@ public:
     std::string config_warning() const;  // corrupt-settings banner text ("" when none)
     std::string tile_attribution() const;
     std::string highlighted_venue() const;
+    std::string search_text() const;
     ImVec2 button_centre(const std::string& label) const { return registered_button_centre(label); }
 
 private:

@@ -217,6 +217,13 @@ void App::draw_legend_and_buttons(float w, float h) {
     ImGui::SameLine();
     if (big_button(text_.vis(text_.tr("nav.nearby")), ImVec2(0, 64 * k), s.screen == Screen::Nearby ? accent : plain)) {
         s.screen = s.screen == Screen::Nearby ? Screen::Map : Screen::Nearby;
+        // Show where "here" is: the home venue ("U bent hier") in the free part of the map.
+        if (s.screen == Screen::Nearby && model_.feed()) {
+            if (auto home = model_.feed()->find_venue(host_->settings.home_venue_id)) {
+                focus_venue(*home, false);
+                s.highlight_venue.clear();
+            }
+        }
     }
     ImGui::SameLine();
     if (big_button("+##zoomin", ImVec2(64 * k, 64 * k), plain)) {

@@ -265,3 +265,48 @@ TEST_CASE("tapping an activity in the agenda centres and highlights its venue on
     CHECK(p.x < 640);
     CHECK(p.y == doctest::Approx(84 + (800 - 84) / 2.0).epsilon(0.05));
 }
+
+TEST_CASE("search in the agenda is typed on the on-screen keyboard") {
+    CliOptions o = fixed_options(1280, 800, "agenda");
+    auto created = KioskSession::create(o, true);
+    REQUIRE(created.has_value());
+    KioskSession& s = **created;
+    FakeTime t;
+    run_frames(s, t, 3);
+    const ImVec2 search = s.app().button_centre("Zoeken##search");
+    REQUIRE(search.x > 0);
+    tap(s, t, search.x, search.y);
+    for (const char* key : {"Y", "O", "G", "A"}) {
+        const ImVec2 c = s.app().button_centre(key);
+        REQUIRE_MESSAGE(c.x > 0, "key " << key << " not drawn");
+        t.now += std::chrono::milliseconds(400);  // never a double tap
+        tap(s, t, c.x, c.y);
+    }
+    CHECK(s.app().search_text() == "yoga");
+    const ImVec2 back = s.app().button_centre("\xE2\x86\x90##back");
+    REQUIRE(back.x > 0);
+    tap(s, t, back.x, back.y);
+    CHECK(s.app().search_text() == "yog");
+}
+
+TEST_CASE("tap on a cluster bubble zooms in around it") {
+    auto s = session();
+    FakeTime t;
+    run_frames(*s, t, 3);
+    const auto& venues = s->app().model().feed()->venues;
+    // Two markers closer than the cluster radius, in the open map area.
+    ImVec2 centre(-1, -1);
+    for (std::size_t i = 0; i < venues.size() && centre.x < 0; ++i)
+        for (std::size_t j = i + 1; j < venues.size(); ++j) {
+            const ImVec2 a = s->app().venue_screen_pos(venues[i].id), b = s->app().venue_screen_pos(venues[j].id);
+            if (std::hypot(a.x - b.x, a.y - b.y) < 30 && a.x > 200 && a.x < 1000 && a.y > 150 && a.y < 520) {
+                centre = ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2);
+                break;
+            }
+        }
+    REQUIRE_MESSAGE(centre.x > 0, "no cluster in the start view");
+    const double before = s->app().camera().zoom();
+    tap(*s, t, centre.x, centre.y);
+    CHECK(s->app().camera().zoom() == doctest::Approx(before + 1.5));
+    CHECK(s->app().screen() == Screen::Map);
+}
