@@ -50,7 +50,8 @@ App::App(AppConfig config)
     for (const auto& u : host_->settings.feed_urls) urls.push_back(u);
     if (!urls.empty() && config_.start_updater) {
         // The worker's notify only pushes a wake event; the snapshot is taken in run_timers().
-        updater_ = std::make_unique<FeedLink>(urls, std::string(), [this] {
+        // The last good feed is cached next to the settings, so a restart without network shows it.
+        updater_ = std::make_unique<FeedLink>(urls, host_->settings_path.string() + ".feed-cache.json", [this] {
             if (wake_) wake_();
         });
     }

@@ -85,6 +85,7 @@ public:
     std::string tile_attribution() const;
     std::string highlighted_venue() const;
     std::string search_text() const;
+    std::string status_line() const { return status_text(); }  // the top bar's feed status
     ImVec2 button_centre(const std::string& label) const { return registered_button_centre(label); }
 
 private:

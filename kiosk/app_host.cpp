@@ -137,6 +137,17 @@ void App::draw_host_screen(float w, float h) {
     host::Settings& st = hs.settings;
     bool changed = false;
     bool tiles_changed = false;
+    // Every change is saved at once, atomically (host helper's save_settings).
+    auto save_if_changed = [&] {
+        if (!changed) return;
+        apply_settings();
+        if (auto ok = host::save_settings(st, hs.settings_path); ok) {
+            if (hs.host_message.empty() || hs.host_message == text_.tr("host.saved")) hs.host_message = text_.tr("host.saved");
+            hs.config_warning.reset();
+        } else {
+            hs.host_message = text_.fmt("host.save_failed", {ok.error().message});
+        }
+    };
     if (panel_header(text_.tr("host.title"))) s.screen = Screen::Map;
     if (!hs.host_message.empty()) text_.paragraph(hs.host_message, 0, pal.danger);
     if (hs.config_warning) text_.paragraph(*hs.config_warning, 0, pal.danger);
@@ -198,6 +209,7 @@ void App::draw_host_screen(float w, float h) {
             }
             hs.edit_text.clear();
         }
+        save_if_changed();
         ImGui::End();
         return;
     }
@@ -338,17 +350,18 @@ void App::draw_host_screen(float w, float h) {
     }
     if (s.updater_status) text_.line(status_text(), pal.text_muted);
 
-    section("host.section_security");
-    if (big_button((std::string(text_.vis(text_.tr("host.change_pin"))) + "##pin").c_str(), ImVec2(0, 0), plain)) {
-        hs.editing = HostState::Field::NewPin;
-        hs.edit_text.clear();
-        hs.new_pin_first.clear();
-    }
     ImGui::EndChild();
 
     // Bottom row: close, exit kiosk mode (or quit outside it).
     if (big_button((std::string(text_.vis(text_.tr("host.close"))) + "##hclose").c_str(), ImVec2(0, 64 * k), accent_colours())) {
         s.screen = Screen::Map;
+    }
+    ImGui::SameLine();
+    // Security actions stay in the always-visible bottom row.
+    if (big_button((std::string(text_.vis(text_.tr("host.change_pin"))) + "##pin").c_str(), ImVec2(0, 64 * k), plain)) {
+        hs.editing = HostState::Field::NewPin;
+        hs.edit_text.clear();
+        hs.new_pin_first.clear();
     }
     ImGui::SameLine();
     if (hs.guard.kiosk_mode()) {
@@ -362,15 +375,7 @@ void App::draw_host_screen(float w, float h) {
         quit_ = true;
     }
     if (tiles_changed) make_tile_layer();
-    if (changed) {
-        apply_settings();
-        if (auto ok = host::save_settings(st, hs.settings_path); ok) {
-            hs.host_message = text_.tr("host.saved");
-            hs.config_warning.reset();
-        } else {
-            hs.host_message = text_.fmt("host.save_failed", {ok.error().message});
-        }
-    }
+    save_if_changed();
     ImGui::End();
 }
 

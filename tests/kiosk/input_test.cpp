@@ -310,3 +310,43 @@ TEST_CASE("tap on a cluster bubble zooms in around it") {
     CHECK(s->app().camera().zoom() == doctest::Approx(before + 1.5));
     CHECK(s->app().screen() == Screen::Map);
 }
+
+namespace {
+void tap_button(KioskSession& s, FakeTime& t, const std::string& label) {
+    run_frames(s, t, 2);  // auto-sized ImGui windows settle their size over two frames
+    const ImVec2 c = s.app().button_centre(label);
+    REQUIRE_MESSAGE(c.x > 0, "button " << label << " not drawn");
+    t.now += std::chrono::milliseconds(400);  // never a double tap
+    tap(s, t, c.x, c.y);
+}
+}  // namespace
+
+TEST_CASE("the host changes the PIN on the settings screen; it is saved and the old PIN stops working") {
+    CliOptions o = fixed_options();
+    o.app.kiosk_mode = true;
+    {
+        auto created = KioskSession::create(o, true);
+        REQUIRE(created.has_value());
+        KioskSession& s = **created;
+        FakeTime t;
+        s.app().open(Screen::Pin);
+        for (const char* k : {"1##d", "2##d", "3##d", "4##d", "OK##ok"}) tap_button(s, t, k);
+        REQUIRE(s.app().screen() == Screen::HostSettings);
+        tap_button(s, t, "Pincode wijzigen##pin");
+        for (int round = 0; round < 2; ++round) {
+            for (const char* k : {"5", "6", "7", "8"}) tap_button(s, t, k);
+            tap_button(s, t, "OK##done");
+        }
+        run_frames(s, t, 2);
+    }
+    // A new session reads the saved settings: 1234 is refused, 5678 opens the host screen.
+    auto created = KioskSession::create(o, true);
+    REQUIRE(created.has_value());
+    KioskSession& s = **created;
+    FakeTime t;
+    s.app().open(Screen::Pin);
+    for (const char* k : {"1##d", "2##d", "3##d", "4##d", "OK##ok"}) tap_button(s, t, k);
+    CHECK(s.app().screen() == Screen::Pin);
+    for (const char* k : {"5##d", "6##d", "7##d", "8##d", "OK##ok"}) tap_button(s, t, k);
+    CHECK(s.app().screen() == Screen::HostSettings);
+}
