@@ -12,6 +12,9 @@
 #include "kiosk/tile_layer.hpp"
 
 namespace bk::kiosk {
+namespace {
+TileLayer* worker_tiles(const std::unique_ptr<BaseTileLayer>& tiles) { return dynamic_cast<TileLayer*>(tiles.get()); }
+}  // namespace
 
 // [SECTION] construction ----------------------------------------------------------------------
 
@@ -47,7 +50,8 @@ App::App(AppConfig config)
     for (const auto& u : host_->settings.feed_urls) urls.push_back(u);
     if (!urls.empty() && config_.start_updater) {
         // The worker's notify only pushes a wake event; the snapshot is taken in run_timers().
-        updater_ = std::make_unique<FeedLink>(urls, std::string(), [this] {
+        // The last good feed is cached next to the settings, so a restart without network shows it.
+        updater_ = std::make_unique<FeedLink>(urls, host_->settings_path.string() + ".feed-cache.json", [this] {
             if (wake_) wake_();
         });
     }
@@ -61,7 +65,26 @@ App::~App() {
 
 void App::attach(TextureStore& textures) {
     textures_ = &textures;
-    tiles_ = std::make_unique<TileLayer>(textures, active_tile_source(), default_tile_cache_dir(), wake_);
+    make_tile_layer();
+}
+
+void App::make_tile_layer() {
+    if (textures_ == nullptr) {
+        tiles_.reset();
+        return;
+    }
+    // --tiles wins; otherwise the host's setting. Every source (the offline bake too) is fetched and
+    // decoded on the map helper's workers (bk::map::TileLayer); HTTP ones through the disk cache. A
+    // switch keeps the layer: set_source() lets the old source's workers stop off the main thread.
+    if (worker_tiles(tiles_) == nullptr) {
+        tiles_ = std::make_unique<TileLayer>(*textures_, default_tile_cache_dir(), wake_);
+    }
+    TileLayer& layer = *worker_tiles(tiles_);
+    if (auto ok = layer.set_source(active_tile_source()); !ok) {
+        std::fprintf(stderr, "kiosk: %s; using the offline map\n", ok.error().c_str());
+        (void)layer.set_source(map::offline_source(config_.offline_tiles_dir));
+    }
+    active_tiles_ = layer.source().id;
 }
 
 void App::detach() {
@@ -71,15 +94,12 @@ void App::detach() {
 
 void App::set_wake(std::function<void()> wake) {
     wake_ = std::move(wake);
-    if (tiles_) tiles_->set_notify(wake_);  // tile workers wake the loop after each result
+    if (TileLayer* t = worker_tiles(tiles_)) t->set_notify(wake_);  // tile workers wake the loop after each result
 }
 
 map::TileSourceInfo App::active_tile_source() const {
-    return choose_tile_source(config_.tiles, host_->settings.tile_source, config_.offline_tiles_dir);
-}
-
-std::string App::tile_attribution() const {
-    return tiles_ ? tiles_->attribution() : map::attribution_text(active_tile_source());
+    return choose_tile_source(config_.tiles_given ? config_.tiles : std::string(), host_->settings.tile_source,
+                              config_.offline_tiles_dir);
 }
 
 Screen App::screen() const { return state_->screen; }
@@ -95,11 +115,15 @@ void App::open(Screen screen, const std::string& venue_id) {
 std::string App::selected_venue() const { return state_->screen == Screen::Venue ? state_->venue_id : ""; }
 bool App::map_complete() const { return tiles_ && tiles_->complete(); }
 void App::wait_for_tiles(std::chrono::milliseconds timeout) {
-    if (tiles_ && tiles_->is_loading() && !tiles_->needs_redraw()) tiles_->wait_for_results(timeout);
+    if (TileLayer* t = worker_tiles(tiles_); t != nullptr && t->loading()) t->wait_for_results(timeout);
 }
 std::size_t App::texture_count() const { return tiles_ ? tiles_->texture_count() : 0; }
 bool App::kiosk_mode() const { return host_->guard.kiosk_mode(); }
 bool App::attract_active() const { return host_->attract; }
+std::string App::search_text() const { return state_->filter.text; }
+std::string App::highlighted_venue() const { return state_->highlight_venue; }
+std::string App::config_warning() const { return host_->config_warning.value_or(""); }
+std::string App::tile_attribution() const { return tiles_ ? tiles_->attribution() : std::string(); }
 
 void App::set_feed(data::FeedPtr feed) {
     model_.set(std::move(feed));
@@ -363,7 +387,9 @@ void App::reset_to_start() {
 int App::wait_timeout_ms(SteadyTime now) const {
     const AppState& s = *state_;
     if (!pending_.empty() || s.animating || s.fling_px_per_s.x != 0 || s.fling_px_per_s.y != 0) return 0;
-    if (tiles_ && tiles_->has_tiles() && tiles_->needs_redraw()) return 0;
+    // Tiles: draw again at once while the next frame can show more; while only the workers are busy
+    // (loading()), their wake-up events end the wait (capped at 100 ms below).
+    if (tiles_ && tiles_->has_tiles() && !tiles_->complete() && !tiles_->loading()) return 0;
     if (host_->gesture.pressing()) return 50;  // draw the host ring while a corner press is held
     long ms = 1000;  // the status clock changes once a minute; a second is plenty
     if (host_->idle) {

@@ -34,7 +34,7 @@
 
 namespace bk::kiosk {
 
-class TileLayer;
+class BaseTileLayer;
 class FeedLink;
 struct AppState;
 struct HostState;
@@ -81,6 +81,11 @@ public:
     std::size_t texture_count() const;
     bool attract_active() const;
     long long frames_drawn() const { return frames_drawn_; }
+    std::string config_warning() const;  // corrupt-settings banner text ("" when none)
+    std::string tile_attribution() const;
+    std::string highlighted_venue() const;
+    std::string search_text() const;
+    std::string status_line() const { return status_text(); }  // the top bar's feed status
     ImVec2 button_centre(const std::string& label) const { return registered_button_centre(label); }
 
 private:
@@ -89,6 +94,7 @@ private:
     void map_pointer(const InputEvent& e, SteadyTime now);
     void run_timers(SteadyTime now);
     void reset_to_start();
+    void make_tile_layer();
     data::UtcTime wall_now() const;
     ButtonColours button_colours() const;
     ButtonColours accent_colours() const;
@@ -101,7 +107,6 @@ private:
     void end_panel();
     void focus_venue(std::uint32_t venue_index, bool open_panel);
     map::TileSourceInfo active_tile_source() const;  // --tiles, else the host setting
-    std::string tile_attribution() const;            // of the active tile source
     // app_map.cpp
     void draw_map(float w, float h);
     void draw_markers(ImDrawList* dl);
@@ -133,11 +138,12 @@ private:
     FeedModel model_;
     QueryCache queries_;
     TextureStore* textures_ = nullptr;
-    std::unique_ptr<TileLayer> tiles_;
+    std::unique_ptr<BaseTileLayer> tiles_;
     std::unique_ptr<AppState> state_;
     std::unique_ptr<HostState> host_;
     std::unique_ptr<FeedLink> updater_;
     std::function<void()> wake_;
+    std::string active_tiles_ = "offline";
     std::deque<InputEvent> pending_;
     bool quit_ = false;
     long long frames_drawn_ = 0;

@@ -7,6 +7,7 @@
 
 #include "kiosk/app.hpp"
 #include "kiosk/app_state.hpp"
+#include "kiosk/tile_layer_base.hpp"
 
 namespace bk::kiosk {
 constexpr float kPi = 3.14159265358979f;
@@ -26,7 +27,11 @@ bool is_signature_problem(const data::Error& e) {
 
 std::string App::status_text() const {
     const AppState& s = *state_;
-    if (!s.updater_status) return {};
+    if (!s.updater_status) {
+        // No live feed: say so when the embedded sample data is what the visitor sees.
+        if (model_.feed() && model_.feed()->sample) return "Voorbeeldgegevens \xC2\xB7 " + text_.tr("status.offline_map");
+        return {};
+    }
     const data::UpdaterStatus& st = *s.updater_status;
     if (st.last_error) {
         if (is_signature_problem(*st.last_error)) return text_.tr("feed.signature_invalid");

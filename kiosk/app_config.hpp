@@ -18,11 +18,12 @@ struct AppConfig {
     std::string feed;                // file or http(s) URL ("" = embedded sample feed)
     std::string sample_feed;         // the embedded default data (assets/feed/sample_feed.json)
     std::string tiles = "offline";   // offline | pdok | URL template with {z}/{x}/{y}
+    bool tiles_given = false;         // --tiles overrides the host setting
     std::string offline_tiles_dir;   // resolved folder of baked tiles
     // Wall clock for the agenda and the status line ("now"); tests inject a fixed time.
     std::function<std::chrono::system_clock::time_point()> wall_clock;
     bool start_updater = true;       // tests/benchmarks may keep the HTTP updater off
-    double start_lon_deg = 4.4470, start_lat_deg = 51.9105, start_zoom = 14.6;
+    double start_lon_deg = 4.4490, start_lat_deg = 51.9112, start_zoom = 14.6;
 };
 
 }  // namespace bk::kiosk

@@ -89,7 +89,7 @@ void App::draw_pin_screen(float w, float h) {
         if (big_button(label.c_str(), ImVec2(key, key), plain, key / 2)) hs.pin_pad.press_digit(digits[i]);
         ImGui::PopFont();
     }
-    ImGui::PushFont(theme_.heading());
+    ImGui::PushFont(theme_.body());
     if (big_button((std::string(text_.vis(text_.tr("pin.clear"))) + "##c").c_str(), ImVec2(key, key), plain, key / 2)) {
         hs.pin_pad.clear();
     }
@@ -136,6 +136,18 @@ void App::draw_host_screen(float w, float h) {
     s.ui_rects.push_back({ImVec2(0, 0), ImVec2(w, h)});
     host::Settings& st = hs.settings;
     bool changed = false;
+    bool tiles_changed = false;
+    // Every change is saved at once, atomically (host helper's save_settings).
+    auto save_if_changed = [&] {
+        if (!changed) return;
+        apply_settings();
+        if (auto ok = host::save_settings(st, hs.settings_path); ok) {
+            if (hs.host_message.empty() || hs.host_message == text_.tr("host.saved")) hs.host_message = text_.tr("host.saved");
+            hs.config_warning.reset();
+        } else {
+            hs.host_message = text_.fmt("host.save_failed", {ok.error().message});
+        }
+    };
     if (panel_header(text_.tr("host.title"))) s.screen = Screen::Map;
     if (!hs.host_message.empty()) text_.paragraph(hs.host_message, 0, pal.danger);
     if (hs.config_warning) text_.paragraph(*hs.config_warning, 0, pal.danger);
@@ -197,6 +209,7 @@ void App::draw_host_screen(float w, float h) {
             }
             hs.edit_text.clear();
         }
+        save_if_changed();
         ImGui::End();
         return;
     }
@@ -274,7 +287,9 @@ void App::draw_host_screen(float w, float h) {
         if (chip((std::string(text_.vis(text_.tr(key))) + "##tile" + std::string(host::to_string(preset))).c_str(),
                  st.tile_source.preset == preset, plain, on)) {
             st.tile_source.preset = preset;
+            config_.tiles_given = false;  // the host's choice now wins over --tiles
             changed = true;
+            tiles_changed = true;
         }
         ImGui::SameLine(0, 8);
     }
@@ -335,17 +350,18 @@ void App::draw_host_screen(float w, float h) {
     }
     if (s.updater_status) text_.line(status_text(), pal.text_muted);
 
-    section("host.section_security");
-    if (big_button((std::string(text_.vis(text_.tr("host.change_pin"))) + "##pin").c_str(), ImVec2(0, 0), plain)) {
-        hs.editing = HostState::Field::NewPin;
-        hs.edit_text.clear();
-        hs.new_pin_first.clear();
-    }
     ImGui::EndChild();
 
     // Bottom row: close, exit kiosk mode (or quit outside it).
     if (big_button((std::string(text_.vis(text_.tr("host.close"))) + "##hclose").c_str(), ImVec2(0, 64 * k), accent_colours())) {
         s.screen = Screen::Map;
+    }
+    ImGui::SameLine();
+    // Security actions stay in the always-visible bottom row.
+    if (big_button((std::string(text_.vis(text_.tr("host.change_pin"))) + "##pin").c_str(), ImVec2(0, 64 * k), plain)) {
+        hs.editing = HostState::Field::NewPin;
+        hs.edit_text.clear();
+        hs.new_pin_first.clear();
     }
     ImGui::SameLine();
     if (hs.guard.kiosk_mode()) {
@@ -358,15 +374,8 @@ void App::draw_host_screen(float w, float h) {
     } else if (big_button((std::string(text_.vis(text_.tr("host.quit_app"))) + "##quit").c_str(), ImVec2(0, 64 * k), plain)) {
         quit_ = true;
     }
-    if (changed) {
-        apply_settings();
-        if (auto ok = host::save_settings(st, hs.settings_path); ok) {
-            hs.host_message = text_.tr("host.saved");
-            hs.config_warning.reset();
-        } else {
-            hs.host_message = text_.fmt("host.save_failed", {ok.error().message});
-        }
-    }
+    if (tiles_changed) make_tile_layer();
+    save_if_changed();
     ImGui::End();
 }
 

@@ -50,10 +50,7 @@ void App::draw_map(float w, float h) {
     camera_.set_screen(0, top, w, h - top);
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     dl->AddRectFilled(ImVec2(0, top), ImVec2(w, h), theme_.palette().map_backdrop);
-    if (tiles_) {
-        (void)tiles_->set_source(active_tile_source());  // host setting changed: switch (keeps the old on error)
-        tiles_->draw(camera_, dl, 8);
-    }
+    if (tiles_) tiles_->draw(camera_, dl, 8);
     if (theme_.high_contrast()) dl->AddRectFilled(ImVec2(0, top), ImVec2(w, h), IM_COL32(0, 0, 0, 90));
     draw_markers(dl);
     if (state_->pending_tap) handle_map_tap(*state_->pending_tap);
@@ -220,6 +217,13 @@ void App::draw_legend_and_buttons(float w, float h) {
     ImGui::SameLine();
     if (big_button(text_.vis(text_.tr("nav.nearby")), ImVec2(0, 64 * k), s.screen == Screen::Nearby ? accent : plain)) {
         s.screen = s.screen == Screen::Nearby ? Screen::Map : Screen::Nearby;
+        // Show where "here" is: the home venue ("U bent hier") in the free part of the map.
+        if (s.screen == Screen::Nearby && model_.feed()) {
+            if (auto home = model_.feed()->find_venue(host_->settings.home_venue_id)) {
+                focus_venue(*home, false);
+                s.highlight_venue.clear();
+            }
+        }
     }
     ImGui::SameLine();
     if (big_button("+##zoomin", ImVec2(64 * k, 64 * k), plain)) {

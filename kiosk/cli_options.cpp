@@ -73,11 +73,12 @@ std::expected<CliOptions, std::string> parse_cli(const std::vector<std::string>&
             if (a == "--validate") o.validate_path = *v;
             if (a == "--screenshot") o.screenshot_path = *v;
             if (a == "--tiles") {
-                if (*v != "offline" && *v != "pdok" && v->find("{z}") == std::string::npos) {
+                if (*v != "offline" && *v != "pdok" && *v != "osm" && v->find("{z}") == std::string::npos) {
                     return std::unexpected("--tiles '" + *v +
-                                           "': expected offline, pdok or a URL template containing {z}/{x}/{y}");
+                                           "': expected offline, pdok, osm or a URL template containing {z}/{x}/{y}");
                 }
                 o.app.tiles = *v;
+                o.app.tiles_given = true;
             }
             if (a == "--lang") {
                 static const char* langs[] = {"nl", "en", "tr", "pl", "pt", "ar"};
@@ -103,7 +104,7 @@ std::expected<CliOptions, std::string> parse_cli(const std::vector<std::string>&
                 }
             }
             if (a == "--screen") {
-                if (*v != "map" && *v != "agenda" && *v != "nearby" && *v != "pin" && *v != "arabic" &&
+                if (*v != "map" && *v != "agenda" && *v != "nearby" && *v != "pin" && *v != "arabic" && *v != "host" &&
                     v->rfind("venue:", 0) != 0) {
                     return std::unexpected("--screen '" + *v +
                                            "': expected map, venue:<id>, agenda, nearby, pin or arabic");

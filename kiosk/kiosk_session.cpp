@@ -1,11 +1,22 @@
 #include "kiosk/kiosk_session.hpp"
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 
 #include "data/feed_check.hpp"
 #include "kiosk/host/watchdog.hpp"
 
 namespace bk::kiosk {
+namespace {
+// SIGTERM (systemd stopping the service) always ends the app, also in kiosk mode (KioskGuard:
+// system_signal); SIGINT behaves like closing the window (ignored in kiosk mode). SDL's own
+// handlers would turn both into SDL_QUIT, so the kiosk installs these instead.
+std::atomic<int> g_signal{0};
+extern "C" void on_signal(int sig) {
+    g_signal.store(sig);  // only an atomic store: async-signal-safe; the loop wakes at least once a second
+}
+}  // namespace
 
 std::expected<std::unique_ptr<KioskSession>, std::string> KioskSession::create(const CliOptions& options,
                                                                                bool headless) {
@@ -31,6 +42,7 @@ std::expected<std::unique_ptr<KioskSession>, std::string> KioskSession::create(c
     if (scr == "agenda" || scr == "arabic") s->app_->open(Screen::Agenda);
     else if (scr == "nearby") s->app_->open(Screen::Nearby);
     else if (scr == "pin") s->app_->open(Screen::Pin);
+    else if (scr == "host") s->app_->open(Screen::HostSettings);  // development: the host screen without PIN
     else if (scr.rfind("venue:", 0) == 0) s->app_->open(Screen::Venue, scr.substr(6));
     return s;
 }
@@ -115,6 +127,9 @@ int run_app(int argc, char** argv) {
         return report.ok() ? 0 : 1;
     }
     if (!options->screenshot_path.empty()) return run_screenshot(*options);
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    std::signal(SIGTERM, on_signal);
+    std::signal(SIGINT, on_signal);
     auto session = KioskSession::create(*options);
     if (!session) {
         std::fprintf(stderr, "kiosk: %s\n", session.error().c_str());
@@ -126,6 +141,11 @@ int run_app(int argc, char** argv) {
     (*session)->step_blocking();
     watchdog.ready("Buurtkaart Delfshaven draait");
     while (!(*session)->app().quit_requested()) {
+        if (const int sig = g_signal.exchange(0); sig == SIGTERM) {
+            break;
+        } else if (sig == SIGINT) {
+            (*session)->app().handle({.kind = InputKind::QuitRequest});
+        }
         (*session)->step_blocking();
         watchdog.tick(std::chrono::steady_clock::now());
     }

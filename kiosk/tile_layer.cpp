@@ -91,9 +91,13 @@ TileLayer::TileLayer(TextureStore& textures, std::string folder)
 }
 
 TileLayer::TileLayer(TextureStore& textures, map::TileSourceInfo source, std::filesystem::path cache_dir, Notify notify)
+    : TileLayer(textures, std::move(cache_dir), std::move(notify)) {
+    if (auto ok = set_source(source); !ok) std::fprintf(stderr, "kiosk: tiles: %s\n", ok.error().c_str());
+}
+
+TileLayer::TileLayer(TextureStore& textures, std::filesystem::path cache_dir, Notify notify)
     : store_(textures), cache_dir_(std::move(cache_dir)), wake_(std::make_shared<Wake>()) {
     wake_->notify = std::move(notify);
-    if (auto ok = set_source(source); !ok) std::fprintf(stderr, "kiosk: tiles: %s\n", ok.error().c_str());
 }
 
 TileLayer::~TileLayer() {
@@ -148,7 +152,7 @@ std::expected<void, std::string> TileLayer::build(const map::TileSourceInfo& req
     options.threads = 2;
     options.notify = [wake = wake_] { (*wake)(); };
     options.cache_bytes = kMaxTextures * map::kTileSizePx * map::kTileSizePx * 4;
-    options.max_results_per_frame = 8;
+    options.max_results_per_frame = kResultsPerFrame;
     auto layer = map::TileLayer::create(info, cache, std::move(options));
     if (!layer) return std::unexpected(layer.error().message);
     // The old layer's workers may sit in an HTTP fetch (up to its timeout): let them stop off the
@@ -172,9 +176,11 @@ bool TileLayer::wait_for_results(std::chrono::milliseconds timeout) {
 void TileLayer::draw(const MapCamera& cam, ImDrawList* dl, int max_uploads) {
     complete_ = false;
     missing_textures_ = false;
+    results_left_ = false;
     if (!layer_) return;
     results_seen_ = wake_->count();
     map::FrameTiles f = layer_->frame(cam.viewport());
+    results_left_ = f.arrived.size() + f.errors.size() >= kResultsPerFrame;  // more may wait in the pool
 
     // Mirror the decoded cache: evicted first (a tile may leave and come back in one frame).
     for (const map::TileId& id : f.evicted) {
@@ -223,7 +229,7 @@ void TileLayer::draw(const MapCamera& cam, ImDrawList* dl, int max_uploads) {
     }
     dl->PopClipRect();
     // Every requested tile either arrived or failed (not pending any more); failed ones are retried later.
-    complete_ = !missing_textures_ && upload_queue_.empty() && !layer_->is_loading();
+    complete_ = !missing_textures_ && upload_queue_.empty() && !results_left_ && !layer_->is_loading();
 }
 
 std::filesystem::path default_tile_cache_dir() {
@@ -242,6 +248,7 @@ std::expected<map::TileSourceInfo, std::string> tile_source_from_option(const st
                                                                         const std::string& offline_dir) {
     if (tiles.empty() || tiles == "offline") return map::offline_source(offline_dir);
     if (tiles == "pdok") return map::pdok_brt_source(map::PdokLayer::Standaard);
+    if (tiles == "osm") return map::osm_source();
     if (tiles.find("{z}") == std::string::npos || tiles.find("{x}") == std::string::npos ||
         tiles.find("{y}") == std::string::npos) {
         return std::unexpected("--tiles '" + tiles + "': expected offline, pdok or a URL template with {z}/{x}/{y}");
@@ -266,7 +273,7 @@ map::TileSourceInfo tile_source_from_setting(const host::TileSourceSetting& sett
 
 map::TileSourceInfo choose_tile_source(const std::string& cli_tiles, const host::TileSourceSetting& setting,
                                        const std::string& offline_dir) {
-    if (!cli_tiles.empty() && cli_tiles != "offline") {
+    if (!cli_tiles.empty()) {
         if (auto info = tile_source_from_option(cli_tiles, offline_dir)) return *info;
     }
     return tile_source_from_setting(setting, offline_dir);

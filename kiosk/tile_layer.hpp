@@ -30,6 +30,7 @@
 #include "kiosk/host/settings.hpp"
 #include "kiosk/map_camera.hpp"
 #include "kiosk/texture_store.hpp"
+#include "kiosk/tile_layer_base.hpp"
 #include "map/tile_layer.hpp"
 
 namespace bk::kiosk {
@@ -39,23 +40,28 @@ struct TileKey {
     auto operator<=>(const TileKey&) const = default;
 };
 
-class TileLayer {
+class TileLayer final : public BaseTileLayer {
 public:
     static constexpr std::size_t kMaxTextures = 384;  // 96 MiB of 256x256 RGBA: 2-3 screens of 1080p
+    static constexpr std::size_t kResultsPerFrame = 8;  // decoded tiles taken from the workers per draw
     using Notify = std::function<void()>;
 
     // Offline folder laid out {folder}/{z}/{x}/{y}.png (no disk cache, no wake callback).
     TileLayer(TextureStore& textures, std::string folder);
     // Any source; `cache_dir` holds the HTTP disk cache (cache_dir / source.id).
     TileLayer(TextureStore& textures, map::TileSourceInfo source, std::filesystem::path cache_dir, Notify notify = {});
-    ~TileLayer();
+    // No source yet (has_tiles() is false until set_source() succeeds).
+    TileLayer(TextureStore& textures, std::filesystem::path cache_dir, Notify notify = {});
+    ~TileLayer() override;
     TileLayer(const TileLayer&) = delete;
     TileLayer& operator=(const TileLayer&) = delete;
 
-    void draw(const MapCamera& camera, ImDrawList* draw_list, int max_uploads);
-    bool complete() const { return complete_; }        // last draw had every tile at its own zoom
-    bool has_tiles() const { return layer_ != nullptr; }  // a usable source (an offline folder with levels)
-    std::size_t texture_count() const { return textures_by_key_.size(); }
+    void draw(const MapCamera& camera, ImDrawList* draw_list, int max_uploads) override;
+    bool complete() const override { return complete_; }        // last draw had every tile at its own zoom
+    bool has_tiles() const override { return layer_ != nullptr; }  // a usable source (an offline folder with levels)
+    // Only the workers are busy: nothing more to draw until one reports (its notify wakes the loop).
+    bool loading() const override { return is_loading() && !needs_redraw(); }
+    std::size_t texture_count() const override { return textures_by_key_.size(); }
     const std::string& folder() const { return folder_; }  // offline root, or the URL template
     int min_z() const { return source_.min_zoom; }
     int max_z() const { return source_.max_zoom; }
@@ -64,11 +70,12 @@ public:
     // On failure the current source stays and the error is returned (and kept in last_error()).
     std::expected<void, std::string> set_source(const map::TileSourceInfo& source);
     const map::TileSourceInfo& source() const { return source_; }
-    std::string attribution() const { return map::attribution_text(source_); }
+    std::string attribution() const override { return map::attribution_text(source_); }
     bool is_loading() const { return layer_ && layer_->is_loading(); }
-    // True while the next draw can show more without waiting for a worker (uploads queued, or
-    // tiles on screen whose textures are not made yet).
-    bool needs_redraw() const { return !upload_queue_.empty() || missing_textures_; }
+    // True while the next draw can show more without waiting for a worker: uploads queued, tiles
+    // on screen whose textures are not made yet, or finished results left for the next frame (the
+    // workers' notify fired for those already, so nothing else would wake the loop).
+    bool needs_redraw() const { return !upload_queue_.empty() || missing_textures_ || results_left_; }
     void set_notify(Notify notify);  // any thread
     // Blocks until a worker reported a result after the last draw, or `timeout` passed (tests, screenshots).
     bool wait_for_results(std::chrono::milliseconds timeout);
@@ -94,6 +101,7 @@ private:
     std::deque<map::TileId> upload_queue_;  // arrived, decoded, texture not made yet
     std::uint64_t results_seen_ = 0;
     bool missing_textures_ = false;
+    bool results_left_ = false;  // the last frame took the per-frame maximum of results
     bool complete_ = false;
     std::string last_error_;
     std::uint64_t error_count_ = 0;
@@ -102,12 +110,12 @@ private:
 
 // Where HTTP tiles are cached: $XDG_CACHE_HOME/buurtkaart/tiles, ~/.cache/buurtkaart/tiles, else a temp dir.
 std::filesystem::path default_tile_cache_dir();
-// `kiosk --tiles` value: offline | pdok | URL template ({z}/{x}/{y}; http(s) or a local path template).
+// `kiosk --tiles` value: offline | pdok | osm | URL template ({z}/{x}/{y}; http(s) or a local path template).
 std::expected<map::TileSourceInfo, std::string> tile_source_from_option(const std::string& tiles,
                                                                         const std::string& offline_dir);
 // The host setting (presets: offline, PDOK standaard/grijs/pastel, OSM, custom template).
 map::TileSourceInfo tile_source_from_setting(const host::TileSourceSetting& setting, const std::string& offline_dir);
-// What the app shows: a non-default `--tiles` wins, else the host setting.
+// What the app shows: `--tiles` when given (cli_tiles non-empty), else the host setting.
 map::TileSourceInfo choose_tile_source(const std::string& cli_tiles, const host::TileSourceSetting& setting,
                                        const std::string& offline_dir);
 

@@ -40,7 +40,7 @@ TEST_CASE("bad values are rejected with messages naming option, value and expect
     CHECK(parse_cli({"--size", "12x"}).error() == "--size '12x': expected WxH between 320x240 and 8192x8192");
     CHECK(parse_cli({"--lang", "de"}).error() == "--lang 'de': expected one of nl, en, tr, pl, pt, ar");
     CHECK(parse_cli({"--tiles", "ftp://x"}).error() ==
-          "--tiles 'ftp://x': expected offline, pdok or a URL template containing {z}/{x}/{y}");
+          "--tiles 'ftp://x': expected offline, pdok, osm or a URL template containing {z}/{x}/{y}");
     CHECK(parse_cli({"--frames", "0"}).error() == "--frames '0': expected a whole number from 1 to 100000");
     CHECK(parse_cli({"--screen", "home"}).error() ==
           "--screen 'home': expected map, venue:<id>, agenda, nearby, pin or arabic");

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <fstream>
 
 #include "kiosk_test_support.hpp"
 
@@ -220,4 +221,132 @@ TEST_CASE("the default PIN 1234 on the pad opens the host settings") {
     }
     run_frames(*s, t, 2);
     CHECK(s->app().screen() == Screen::HostSettings);
+}
+
+TEST_CASE("a corrupt settings file gives the defaults (kiosk mode stays on) and a warning banner for the host") {
+    CliOptions o = fixed_options();
+    {
+        std::ofstream f(o.app.config_path);
+        f << "{ this is not json";
+    }
+    auto s = KioskSession::create(o, true);
+    REQUIRE(s.has_value());
+    FakeTime t;
+    run_frames(**s, t, 2);
+    CHECK_FALSE((*s)->app().config_warning().empty());
+    CHECK((*s)->app().language() == "nl");
+    CHECK((*s)->app().kiosk_mode());  // a broken file never unlocks a kiosk: the defaults keep kiosk mode on
+}
+
+TEST_CASE("the offline map carries the OpenStreetMap attribution") {
+    auto s = session();
+    FakeTime t;
+    run_frames(*s, t, 2);
+    CHECK(s->app().tile_attribution().find("OpenStreetMap") != std::string::npos);
+}
+
+TEST_CASE("tapping an activity in the agenda centres and highlights its venue on the map") {
+    CliOptions o = fixed_options(1280, 800, "agenda");
+    auto created = KioskSession::create(o, true);
+    REQUIRE(created.has_value());
+    KioskSession& s = **created;
+    FakeTime t;
+    run_frames(s, t, 3);
+    REQUIRE(s.app().screen() == Screen::Agenda);
+    CHECK(s.app().highlighted_venue().empty());
+    // The first row of the list starts under the tabs and the search/filter buttons (see golden agenda.png).
+    tap(s, t, 950, 370);
+    const std::string venue = s.app().highlighted_venue();
+    REQUIRE_FALSE(venue.empty());
+    CHECK(s.app().screen() == Screen::Agenda);  // the list stays open beside the map
+    const ImVec2 p = s.app().venue_screen_pos(venue);
+    // Centred in the part of the map left of the panel.
+    CHECK(p.x > 100);
+    CHECK(p.x < 640);
+    CHECK(p.y == doctest::Approx(84 + (800 - 84) / 2.0).epsilon(0.05));
+}
+
+TEST_CASE("search in the agenda is typed on the on-screen keyboard") {
+    CliOptions o = fixed_options(1280, 800, "agenda");
+    auto created = KioskSession::create(o, true);
+    REQUIRE(created.has_value());
+    KioskSession& s = **created;
+    FakeTime t;
+    run_frames(s, t, 3);
+    const ImVec2 search = s.app().button_centre("Zoeken##search");
+    REQUIRE(search.x > 0);
+    tap(s, t, search.x, search.y);
+    for (const char* key : {"Y", "O", "G", "A"}) {
+        const ImVec2 c = s.app().button_centre(key);
+        REQUIRE_MESSAGE(c.x > 0, "key " << key << " not drawn");
+        t.now += std::chrono::milliseconds(400);  // never a double tap
+        tap(s, t, c.x, c.y);
+    }
+    CHECK(s.app().search_text() == "yoga");
+    const ImVec2 back = s.app().button_centre("\xE2\x86\x90##back");
+    REQUIRE(back.x > 0);
+    tap(s, t, back.x, back.y);
+    CHECK(s.app().search_text() == "yog");
+}
+
+TEST_CASE("tap on a cluster bubble zooms in around it") {
+    auto s = session();
+    FakeTime t;
+    run_frames(*s, t, 3);
+    const auto& venues = s->app().model().feed()->venues;
+    // Two markers closer than the cluster radius, in the open map area.
+    ImVec2 centre(-1, -1);
+    for (std::size_t i = 0; i < venues.size() && centre.x < 0; ++i)
+        for (std::size_t j = i + 1; j < venues.size(); ++j) {
+            const ImVec2 a = s->app().venue_screen_pos(venues[i].id), b = s->app().venue_screen_pos(venues[j].id);
+            if (std::hypot(a.x - b.x, a.y - b.y) < 30 && a.x > 200 && a.x < 1000 && a.y > 150 && a.y < 520) {
+                centre = ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2);
+                break;
+            }
+        }
+    REQUIRE_MESSAGE(centre.x > 0, "no cluster in the start view");
+    const double before = s->app().camera().zoom();
+    tap(*s, t, centre.x, centre.y);
+    CHECK(s->app().camera().zoom() == doctest::Approx(before + 1.5));
+    CHECK(s->app().screen() == Screen::Map);
+}
+
+namespace {
+void tap_button(KioskSession& s, FakeTime& t, const std::string& label) {
+    run_frames(s, t, 2);  // auto-sized ImGui windows settle their size over two frames
+    const ImVec2 c = s.app().button_centre(label);
+    REQUIRE_MESSAGE(c.x > 0, "button " << label << " not drawn");
+    t.now += std::chrono::milliseconds(400);  // never a double tap
+    tap(s, t, c.x, c.y);
+}
+}  // namespace
+
+TEST_CASE("the host changes the PIN on the settings screen; it is saved and the old PIN stops working") {
+    CliOptions o = fixed_options();
+    o.app.kiosk_mode = true;
+    {
+        auto created = KioskSession::create(o, true);
+        REQUIRE(created.has_value());
+        KioskSession& s = **created;
+        FakeTime t;
+        s.app().open(Screen::Pin);
+        for (const char* k : {"1##d", "2##d", "3##d", "4##d", "OK##ok"}) tap_button(s, t, k);
+        REQUIRE(s.app().screen() == Screen::HostSettings);
+        tap_button(s, t, "Pincode wijzigen##pin");
+        for (int round = 0; round < 2; ++round) {
+            for (const char* k : {"5", "6", "7", "8"}) tap_button(s, t, k);
+            tap_button(s, t, "OK##done");
+        }
+        run_frames(s, t, 2);
+    }
+    // A new session reads the saved settings: 1234 is refused, 5678 opens the host screen.
+    auto created = KioskSession::create(o, true);
+    REQUIRE(created.has_value());
+    KioskSession& s = **created;
+    FakeTime t;
+    s.app().open(Screen::Pin);
+    for (const char* k : {"1##d", "2##d", "3##d", "4##d", "OK##ok"}) tap_button(s, t, k);
+    CHECK(s.app().screen() == Screen::Pin);
+    for (const char* k : {"5##d", "6##d", "7##d", "8##d", "OK##ok"}) tap_button(s, t, k);
+    CHECK(s.app().screen() == Screen::HostSettings);
 }

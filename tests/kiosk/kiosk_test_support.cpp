@@ -25,6 +25,8 @@ CliOptions fixed_options(int width_px, int height_px, const std::string& screen)
                         std::to_string(::getpid()) + ".json";
     std::error_code ec;
     std::filesystem::remove(o.app.config_path, ec);
+    std::filesystem::remove(o.app.config_path + ".feed-cache.json", ec);
+    std::filesystem::remove(o.app.config_path + ".feed-cache.json.meta.json", ec);
     return o;
 }
 

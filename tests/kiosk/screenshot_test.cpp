@@ -5,6 +5,7 @@
 #include <set>
 
 #include "golden_compare.hpp"
+#include "kiosk/host/settings.hpp"
 #include "kiosk_test_support.hpp"
 
 using namespace bk::kiosk;
@@ -87,4 +88,30 @@ TEST_CASE("nearby panel matches its golden image") {
     REQUIRE_TILES();
     auto r = compare_golden(shot("nearby"), "nearby", kGoldenText);
     CHECK_MESSAGE(r.ok, r.message);
+}
+
+TEST_CASE("night hours dim the screen with a translucent black layer") {
+    REQUIRE_TILES();
+    CliOptions o = fixed_options(1280, 800, "map");
+    bk::kiosk::host::Settings night;
+    night.kiosk_mode = false;
+    night.night.enabled = true;
+    night.night.start = {22, 0};
+    night.night.end = {7, 0};
+    night.night.mode = bk::kiosk::host::NightMode::dim;
+    night.night.dim_level = 0.3f;
+    REQUIRE(bk::kiosk::host::save_settings(night, o.app.config_path).has_value());
+    auto day = render_screenshot(o);
+    o.app.wall_clock = [] { return fixed_now() + std::chrono::hours(13); };  // 23:30 in Amsterdam
+    auto dark = render_screenshot(o);
+    REQUIRE(day.has_value());
+    REQUIRE(dark.has_value());
+    auto mean = [](const RgbaImage& img) {
+        double sum = 0;
+        for (std::size_t i = 0; i < img.rgba.size(); i += 4) sum += img.rgba[i] + img.rgba[i + 1] + img.rgba[i + 2];
+        return sum / (img.rgba.size() / 4 * 3);
+    };
+    const double m_day = mean(*day), m_dark = mean(*dark);
+    CHECK_MESSAGE(m_dark < m_day * 0.45, "mean brightness by day " << m_day << ", at night " << m_dark);
+    CHECK(m_dark > 5);  // dimmed, not blank
 }

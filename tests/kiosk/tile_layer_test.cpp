@@ -167,10 +167,11 @@ TEST_CASE("kiosk tile layer without a usable source draws nothing and keeps the 
 
 TEST_CASE("tile source: --tiles wins over the host setting; presets are PDOK/OSM with their attribution") {
     host::TileSourceSetting setting;
-    CHECK(choose_tile_source("offline", setting, "/pack").kind == bk::map::SourceKind::LocalFolder);
-    CHECK(choose_tile_source("offline", setting, "/pack").url_template.starts_with("/pack/"));
+    CHECK(choose_tile_source("", setting, "/pack").kind == bk::map::SourceKind::LocalFolder);
+    CHECK(choose_tile_source("", setting, "/pack").url_template.starts_with("/pack/"));
     setting.preset = host::TilePreset::pdok_grijs;
-    const auto grijs = choose_tile_source("offline", setting, "/pack");
+    CHECK(choose_tile_source("offline", setting, "/pack").id == "offline");  // --tiles offline was given
+    const auto grijs = choose_tile_source("", setting, "/pack");
     CHECK(grijs.id == "pdok-grijs");
     CHECK(grijs.url_template.find("/grijs/EPSG:3857/{z}/{x}/{y}.png") != std::string::npos);
     CHECK(bk::map::attribution_text(grijs).find("Kadaster") != std::string::npos);
@@ -183,11 +184,12 @@ TEST_CASE("tile source: --tiles wins over the host setting; presets are PDOK/OSM
     setting.preset = host::TilePreset::custom;
     setting.url_template = "https://tiles.example.nl/{z}/{x}/{y}.png";
     setting.attribution = "Kaart: Voorbeeld";
-    const auto custom = choose_tile_source("offline", setting, "/pack");
+    CHECK(choose_tile_source("osm", setting, "/pack").id == "osm");
+    const auto custom = choose_tile_source("", setting, "/pack");
     CHECK(custom.kind == bk::map::SourceKind::Http);
     CHECK(custom.url_template == setting.url_template);
     CHECK(bk::map::attribution_text(custom) == "Kaart: Voorbeeld");
-    CHECK(custom.id != choose_tile_source("offline", {host::TilePreset::custom, "https://b.example/{z}/{x}/{y}.png", ""}, "/pack").id);
+    CHECK(custom.id != choose_tile_source("", {host::TilePreset::custom, "https://b.example/{z}/{x}/{y}.png", ""}, "/pack").id);
     CHECK_FALSE(tile_source_from_option("https://x.example/tiles.png", "/pack").has_value());
     // Without a configured attribution the line still names where the map comes from.
     CHECK(bk::map::attribution_text(*tile_source_from_option("http://tiles.example.org:8080/{z}/{x}/{y}.png", "")) ==
@@ -217,6 +219,7 @@ TEST_CASE("kiosk app with --tiles URL template shows the same map as with the of
     };
     CliOptions http = fixed_options();
     http.app.tiles = server.url("/{z}/{x}/{y}.png");
+    http.app.tiles_given = true;
     const RgbaImage a = render(http);
     const RgbaImage b = render(fixed_options());
     if (old_xdg) ::setenv("XDG_CACHE_HOME", saved.c_str(), 1);
@@ -328,4 +331,19 @@ TEST_CASE("switching tile source does not wait for a hanging HTTP fetch of the o
         released = true;
     }
     cv.notify_all();
+}
+
+TEST_CASE("the real render-on-demand loop draws until every visible tile is in, woken by the tile workers") {
+    REQUIRE_TILES();
+    // 1920x1080 needs more tiles than one frame takes from the workers (kResultsPerFrame).
+    auto session = headless_session(fixed_options(1920, 1080));
+    int steps = 0;
+    while (!session->app().map_complete() && steps < 100) {
+        session->step_blocking();
+        ++steps;
+    }
+    CHECK(session->app().map_complete());
+    CHECK(session->app().texture_count() > TileLayer::kResultsPerFrame);
+    // Done loading: the loop sleeps on events again instead of spinning.
+    CHECK(session->app().wait_timeout_ms(std::chrono::steady_clock::now()) > 100);
 }

@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
         if (std::string(argv[i]) == "--idle-seconds") idle_seconds = std::atoi(argv[++i]);
         else if (std::string(argv[i]) == "--sim-seconds") sim_seconds = std::atoi(argv[++i]);
     }
+    setvbuf(stdout, nullptr, _IOLBF, 0);  // figures appear as they are measured
     if (std::getenv("SDL_VIDEODRIVER") == nullptr) setenv("SDL_VIDEODRIVER", "dummy", 1);
     std::printf("bench_kiosk (SDL %s driver, software renderer)\n", std::getenv("SDL_VIDEODRIVER"));
 

@@ -1,0 +1,72 @@
+// The live feed: the data helper's updater on a real HTTP server (127.0.0.1), its notify waking
+// the loop, the status line, and the last good data kept when the server fails.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "kiosk_test_support.hpp"
+#include "test_http_server.hpp"
+
+using namespace bk::kiosk;
+using namespace bk::kiosk::test;
+
+namespace {
+
+std::string sample_text() {
+    std::ifstream f(find_sample_feed());
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+// Steps until the status line is non-empty or ~5 s passed (the updater answers on its own thread).
+std::string wait_for_status(KioskSession& s, FakeTime& t, const std::string& prefix) {
+    for (int i = 0; i < 250; ++i) {
+        s.step(t.advance());
+        const std::string line = s.app().status_line();
+        if (line.rfind(prefix, 0) == 0) return line;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return s.app().status_line();
+}
+
+}  // namespace
+
+TEST_CASE("a feed URL is fetched by the updater and the status line says when it was updated") {
+    const std::string body = sample_text();
+    REQUIRE_FALSE(body.empty());
+    test_support::TestHttpServer server([&](const test_support::HttpRequest&) {
+        test_support::HttpResponse r;
+        r.body = body;
+        r.headers.emplace_back("Content-Type", "application/json");
+        return r;
+    });
+    CliOptions o = fixed_options();
+    o.app.feed = server.url("/feed.json");
+    auto created = KioskSession::create(o, true);
+    REQUIRE(created.has_value());
+    FakeTime t;
+    const std::string line = wait_for_status(**created, t, "bijgewerkt om ");
+    CHECK_MESSAGE(line.rfind("bijgewerkt om ", 0) == 0, "status line: '" << line << "'");
+    CHECK((*created)->app().model().markers().size() == 60);
+    CHECK(server.request_count() >= 1);
+}
+
+TEST_CASE("when the feed server fails the status line says so and the embedded data stays") {
+    test_support::TestHttpServer server([](const test_support::HttpRequest&) {
+        test_support::HttpResponse r;
+        r.status = 500;
+        r.body = "kapot";
+        return r;
+    });
+    CliOptions o = fixed_options();
+    o.app.feed = server.url("/feed.json");
+    auto created = KioskSession::create(o, true);
+    REQUIRE(created.has_value());
+    FakeTime t;
+    const std::string line = wait_for_status(**created, t, "Feed");
+    CHECK_MESSAGE(line == "Feed is niet bereikbaar", "status line: '" << line << "'");
+    CHECK((*created)->app().model().markers().size() == 60);  // the sample feed is still shown
+}
