@@ -51,9 +51,11 @@ App::App(AppConfig config)
     if (!urls.empty() && config_.start_updater) {
         // The worker's notify only pushes a wake event; the snapshot is taken in run_timers().
         // The last good feed is cached next to the settings, so a restart without network shows it.
-        updater_ = std::make_unique<FeedLink>(urls, host_->settings_path.string() + ".feed-cache.json", [this] {
-            if (wake_) wake_();
-        });
+        std::vector<std::string> keys;
+        for (const auto& k : host_->settings.trusted_keys) keys.push_back(k.key_id + ":" + k.public_key_b64);
+        updater_ = std::make_unique<FeedLink>(
+            urls, host_->settings_path.string() + ".feed-cache.json", [this] { if (wake_) wake_(); },
+            std::move(keys), host_->settings.require_signature);
     }
 }
 

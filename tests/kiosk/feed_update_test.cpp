@@ -8,6 +8,8 @@
 
 #include "kiosk_test_support.hpp"
 #include "test_http_server.hpp"
+#include "data/publish/feed_signature.hpp"
+#include "kiosk/host/settings.hpp"
 
 using namespace bk::kiosk;
 using namespace bk::kiosk::test;
@@ -69,4 +71,62 @@ TEST_CASE("when the feed server fails the status line says so and the embedded d
     const std::string line = wait_for_status(**created, t, "Feed");
     CHECK_MESSAGE(line == "Feed is niet bereikbaar", "status line: '" << line << "'");
     CHECK((*created)->app().model().markers().size() == 60);  // the sample feed is still shown
+}
+
+namespace {
+
+// Writes this process's settings file with one trusted key, the way a host would configure it.
+void trust_key(const CliOptions& o, const bk::data::publish::SigningKey& key) {
+    const std::string line = bk::data::publish::format_trusted_key(bk::data::publish::public_key_of(key));
+    const auto colon = line.find(':');
+    bk::kiosk::host::Settings s;
+    s.trusted_keys.push_back({line.substr(0, colon), line.substr(colon + 1)});
+    REQUIRE(bk::kiosk::host::save_settings(s, o.app.config_path).has_value());
+}
+
+test_support::TestHttpServer::Handler signed_feed_handler(std::string body, std::string sig) {
+    return [body = std::move(body), sig = std::move(sig)](const test_support::HttpRequest& req) {
+        test_support::HttpResponse r;
+        r.body = req.path.ends_with(".sig") ? sig : body;
+        return r;
+    };
+}
+
+}  // namespace
+
+TEST_CASE("with a trusted key configured, a correctly signed feed is accepted") {
+    const auto key = bk::data::publish::generate_signing_key("wijk-test");
+    const std::string body = sample_text();
+    test_support::TestHttpServer server(signed_feed_handler(body, bk::data::publish::sign_feed(body, key)));
+    CliOptions o = fixed_options();
+    trust_key(o, key);
+    o.app.feed = server.url("/feed.json");
+    auto created = KioskSession::create(o, true);
+    REQUIRE(created.has_value());
+    FakeTime t;
+    const std::string line = wait_for_status(**created, t, "bijgewerkt om ");
+    CHECK_MESSAGE(line.rfind("bijgewerkt om ", 0) == 0, "status line: '" << line << "'");
+    CHECK(server.request_count() >= 2);  // the feed and its .sig
+}
+
+TEST_CASE("with a trusted key configured, a feed signed by another key is rejected on screen and the last good data stays") {
+    const auto trusted = bk::data::publish::generate_signing_key("wijk-test");
+    const auto rogue = bk::data::publish::generate_signing_key("wijk-test");  // same id, other key pair
+    std::string tampered = sample_text();
+    test_support::TestHttpServer server(signed_feed_handler(tampered, bk::data::publish::sign_feed(tampered, rogue)));
+    CliOptions o = fixed_options();
+    trust_key(o, trusted);
+    o.app.feed = server.url("/feed.json");
+    auto created = KioskSession::create(o, true);
+    REQUIRE(created.has_value());
+    FakeTime t;
+    const std::string expected = "Handtekening van de feed is ongeldig";  // nl "feed.signature_invalid"
+    std::string line;
+    for (int i = 0; i < 250 && line != expected; ++i) {
+        (*created)->step(t.advance());
+        line = (*created)->app().status_line();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    CHECK_MESSAGE(line == expected, "status line: '" << line << "'");
+    CHECK((*created)->app().model().markers().size() == 60);  // the embedded sample feed is still shown
 }
