@@ -13,7 +13,7 @@ TileSourceInfo offline_source(const std::filesystem::path& root) {
     info.name = "Offline (Buurtkaart)";
     info.kind = SourceKind::LocalFolder;
     info.url_template = (root / "{z}/{x}/{y}.png").string();
-    info.attribution = "© OpenStreetMap contributors · 3D BAG (CC BY 4.0)";
+    info.attribution = "© OpenStreetMap contributors · 3D BAG (CC BY 4.0) · Gemeente Rotterdam";
     info.min_zoom = 13;
     info.max_zoom = 17;
     return info;

@@ -24,7 +24,7 @@ TEST_CASE("tile layer loads the visible tiles over a few frames, then draws them
                                    {.threads = 2, .notify = [&] { ++notified; }, .cache_bytes = 64u << 20,
                                     .max_results_per_frame = 2});
     REQUIRE(layer.has_value());
-    CHECK((*layer)->attribution() == "© OpenStreetMap contributors · 3D BAG (CC BY 4.0)");
+    CHECK((*layer)->attribution() == "© OpenStreetMap contributors · 3D BAG (CC BY 4.0) · Gemeente Rotterdam");
     std::set<TileId> arrived;
     FrameTiles f;
     for (int frame = 0; frame < 2000; ++frame) {

@@ -22,7 +22,7 @@ TEST_CASE("presets carry name, template, attribution, zoom range and grid") {
 
     const TileSourceInfo offline = offline_source("/opt/tiles");
     CHECK(offline.kind == SourceKind::LocalFolder);
-    CHECK(attribution_text(offline) == "© OpenStreetMap contributors · 3D BAG (CC BY 4.0)");
+    CHECK(attribution_text(offline) == "© OpenStreetMap contributors · 3D BAG (CC BY 4.0) · Gemeente Rotterdam");
     CHECK(offline.min_zoom == 13);
     CHECK(offline.max_zoom == 17);
 }
