@@ -1,8 +1,7 @@
 // BaseTileLayer — what the map screen needs from a basemap layer: draw the visible tiles for a
 // camera into an ImGui draw list (with fallback, never holes), and say whether the frame is complete.
-// Two implementations: TileLayer (baked offline folder, decoded synchronously with a per-frame cap)
-// and MapTileLayer (the map helper's TileSource + TileScheduler workers + DecodedTileCache, used for
-// HTTP sources: PDOK, OSM, custom URL templates). Main thread only.
+// Implemented by TileLayer (tile_layer.hpp): every source (baked offline folder, PDOK, OSM, custom
+// URL template) through bk::map::TileLayer's workers, caches and plan_draw. Main thread only.
 #pragma once
 #include <cstddef>
 #include <string>
