@@ -42,7 +42,7 @@ struct TileKey {
 
 class TileLayer final : public BaseTileLayer {
 public:
-    static constexpr std::size_t kMaxTextures = 384;  // 96 MiB of 256x256 RGBA: 2-3 screens of 1080p
+    static constexpr std::size_t kMaxTextures = 192;  // 48 MiB of 256x256 RGBA: >4 screens of 1080p tiles at one zoom
     static constexpr std::size_t kResultsPerFrame = 8;  // decoded tiles taken from the workers per draw
     using Notify = std::function<void()>;
 
