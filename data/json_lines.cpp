@@ -2,6 +2,7 @@
 // The pointer lookup is one structural scan over the text, run only when issues are reported
 // (all issues of a document share one scan), so valid feeds pay nothing. It assumes text that
 // nlohmann-json already accepted.
+#include "data/utf8.hpp"
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -12,24 +13,6 @@ namespace bk::data {
 namespace {
 
 constexpr int kMaxScanDepth = 256;
-
-void append_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
 
 struct Scanner {
     std::string_view text;

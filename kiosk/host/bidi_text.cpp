@@ -4,6 +4,7 @@
 // [SECTION] one line through fribidi: types, levels (UAX #9), joining, shaping, reorder
 // [SECTION] public functions
 #include "kiosk/host/bidi_text.hpp"
+#include "data/utf8.hpp"
 
 #include <fribidi.h>
 
@@ -12,6 +13,8 @@
 namespace bk::kiosk::host {
 
 namespace {
+
+using bk::data::append_utf8;
 
 constexpr std::size_t max_input_bytes = 64 * 1024;
 
@@ -43,24 +46,6 @@ std::u32string decode_utf8(std::string_view s) {
     i += std::size_t(len);
   }
   return out;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += char(cp);
-  } else if (cp < 0x800) {
-    out += char(0xC0 | (cp >> 6));
-    out += char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18));
-    out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  }
 }
 
 bool is_rtl_cp(char32_t c) {
