@@ -292,7 +292,12 @@ TEST_CASE("kiosk tile layer makes at most max_uploads textures per draw and stil
         ImGui::EndFrame();
         most = std::max(most, layer.texture_count() - before);
         done = layer.complete();
-        if (!done && !layer.needs_redraw()) layer.wait_for_results(std::chrono::milliseconds(200));
+        if (!done && !layer.needs_redraw()) {
+            layer.wait_for_results(std::chrono::milliseconds(200));
+            // Let the workers deliver more than one tile before the next draw, so the cap is
+            // really exercised (on a busy machine results may otherwise arrive one at a time).
+            std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        }
     }
     CHECK(done);
     CHECK(most == 2);  // the cap was reached and never exceeded
