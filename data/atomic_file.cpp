@@ -3,7 +3,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <random>
+#include <filesystem>
+#include <cstdlib>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -23,41 +24,52 @@ std::string directory_of(const std::string& path) {
 
 }  // namespace
 
-std::expected<void, Error> write_file_atomically(const std::string& path, std::string_view contents) {
-    // Unique temp name in the same directory, so rename() stays on one file system.
-    std::string tmp = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(std::random_device{}());
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+std::expected<void, Error> write_file_atomically(const std::string& path, std::string_view contents,
+                                                 AtomicWriteOptions options) {
+    const std::string dir = directory_of(path);
+    if (options.create_directories) {
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+        if (ec) return std::unexpected(Error{ErrorKind::Io, "cannot create folder " + dir + ": " + ec.message()});
+    }
+    // Exclusive creation of a fresh random name in the same directory (rename stays on one file
+    // system; O_EXCL never opens or follows anything that is already there).
+    std::string tmp = path + ".tmp-XXXXXX";
+    int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
     if (fd < 0) return std::unexpected(io_error("cannot create", tmp, errno));
+    auto fail = [&](const char* what, int err) -> std::expected<void, Error> {
+        if (fd >= 0) ::close(fd);
+        ::unlink(tmp.c_str());
+        return std::unexpected(io_error(what, tmp, err));
+    };
     std::size_t written = 0;
     while (written < contents.size()) {
         ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
         if (n < 0) {
             if (errno == EINTR) continue;
-            int err = errno;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return std::unexpected(io_error("cannot write", tmp, err));
+            return fail("cannot write", errno);
         }
         written += std::size_t(n);
     }
-    if (::fsync(fd) != 0) {
-        int err = errno;
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        return std::unexpected(io_error("cannot fsync", tmp, err));
+    if (::fchmod(fd, options.mode) != 0) return fail("cannot set the mode of", errno);
+    if (options.durable && ::fsync(fd) != 0) return fail("cannot fsync", errno);
+    if (::close(fd) != 0) {
+        fd = -1;
+        return fail("cannot close", errno);
     }
-    ::close(fd);
+    fd = -1;
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
         int err = errno;
         ::unlink(tmp.c_str());
         return std::unexpected(io_error("cannot rename onto", path, err));
     }
     // Persist the directory entry too (POSIX: rename is durable only after the dir is synced).
-    std::string dir = directory_of(path);
-    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
+    if (options.durable) {
+        int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dfd >= 0) {
+            ::fsync(dfd);
+            ::close(dfd);
+        }
     }
     return {};
 }

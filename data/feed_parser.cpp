@@ -47,6 +47,12 @@ void read_notices(JsonReader& r, const json& arr, Feed& feed) {
         }
         Notice notice;
         notice.id = r.id(n, ptr, "id", true).value_or("");
+        for (std::size_t j = 0; j < feed.notices.size(); ++j)
+            if (!notice.id.empty() && feed.notices[j].id == notice.id) {
+                r.error(child(ptr, "id"), "a unique notice id (already used by /notices/" + std::to_string(j) + ")",
+                        &n["id"]);
+                break;
+            }
         notice.text = r.string(n, ptr, "text", true).value_or("");
         if (auto sev = r.string(n, ptr, "severity", false)) {
             if (*sev != "info" && *sev != "warning") r.error(child(ptr, "severity"), "\"info\" or \"warning\"", &n["severity"]);
@@ -149,24 +155,15 @@ FeedReport validate_feed(std::string_view text, std::string_view source) {
                                               " bytes, found " + std::to_string(text.size())});
         return report;
     }
-    json doc;
-    try {
-        doc = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        auto [line, column] = line_column_at(text, e.byte > 0 ? e.byte - 1 : 0);
-        FeedIssue issue;
-        issue.kind = ErrorKind::Parse;
-        issue.line = line;
-        issue.column = column;
-        std::string what = e.what();
-        // nlohmann: "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..."
-        auto colon = what.find(": ", what.find("parse error"));
-        std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
-        issue.message = std::string(source) + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                        ": invalid JSON: " + detail;
-        report.errors.push_back(std::move(issue));
+    auto parsed = parse_json_document(text);
+    if (!parsed) {
+        const JsonSyntaxError& e = parsed.error();
+        report.errors.push_back(FeedIssue{ErrorKind::Parse, "", e.line, e.column,
+                                          std::string(source) + ":" + std::to_string(e.line) + ":" +
+                                              std::to_string(e.column) + ": invalid JSON: " + e.message});
         return report;
     }
+    json doc = std::move(*parsed);
     auto finish = [&] {
         r.finish();
         return std::move(report);

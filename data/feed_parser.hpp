@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "data/error.hpp"
+#include "data/json_document.hpp"  // line_column_at
 #include "data/feed.hpp"
 
 namespace bk::data {
@@ -48,8 +49,6 @@ FeedReport validate_feed(std::string_view text, std::string_view source);
 std::expected<FeedPtr, Error> parse_feed(std::string_view text, std::string_view source);
 std::expected<FeedPtr, Error> load_feed_file(const std::string& path);
 
-// 1-based line and column of a byte offset in text.
-std::pair<int, int> line_column_at(std::string_view text, std::size_t offset);
 // 1-based line where the value at JSON pointer `pointer` starts in (valid JSON) text; 0 if absent.
 int line_of_pointer(std::string_view text, std::string_view pointer);
 // The same for many pointers in one pass over the text.

@@ -8,6 +8,7 @@
 #include "data/atomic_file.hpp"
 #include "data/feed_parser.hpp"
 #include "data/http_fetch.hpp"
+#include "data/json_document.hpp"
 
 namespace bk::data {
 
@@ -112,10 +113,15 @@ void FeedUpdater::load_cache() {
         auto feed = parse_feed(*text, config_.cache_path);
         std::string etag, last_modified;
         if (auto meta = read_file(config_.cache_path + ".meta.json", 1u << 16)) {
-            auto j = nlohmann::json::parse(*meta, nullptr, false);
-            if (j.is_object()) {
-                etag = j.value("etag", "");
-                last_modified = j.value("last_modified", "");
+            // A damaged meta file only costs validators (the next GET is unconditional).
+            auto j = parse_json_document(*meta);
+            auto text_of = [&](const char* key) {
+                auto it = j->find(key);
+                return it != j->end() && it->is_string() ? it->get<std::string>() : std::string();
+            };
+            if (j && j->is_object()) {
+                etag = text_of("etag");
+                last_modified = text_of("last_modified");
             }
         }
         std::lock_guard lock(mutex_);
@@ -161,6 +167,7 @@ void FeedUpdater::attempt() {
         get.total_timeout_ms = config_.total_timeout_ms;
         get.max_body_bytes = config_.max_body_bytes;
         get.cancel = &cancel_;
+        get.user_agent = user_agent();
         auto reply = http_get(get);
         if (!reply) {
             error = reply.error();
@@ -202,8 +209,15 @@ void FeedUpdater::attempt() {
             }
             if (auto ok = config_.verify(reply->body, sig_reply->body); !ok) {
                 error = ok.error();
+                std::lock_guard lock(mutex_);
+                signature_state_ = "rejected";
                 continue;
             }
+            std::lock_guard lock(mutex_);
+            signature_state_ = "ok";
+        } else {
+            std::lock_guard lock(mutex_);
+            signature_state_ = "unsigned";
         }
         const std::size_t hash = std::hash<std::string>{}(reply->body);
         bool same_body = false;
@@ -263,6 +277,17 @@ void FeedUpdater::attempt() {
         publish_locked(nullptr);
     }
     notify();
+}
+
+std::string FeedUpdater::user_agent() const {
+    // Keep the id printable and free of the separators the fleet view splits on.
+    auto clean = [](std::string v) {
+        std::erase_if(v, [](char c) { return c < 0x21 || c > 0x7e || c == ';' || c == '(' || c == ')' || c == '"'; });
+        return v.empty() ? std::string("-") : v.substr(0, 64);
+    };
+    std::lock_guard lock(mutex_);
+    const std::string feed = current_ && current_->generated_at ? to_rfc3339(*current_->generated_at) : "-";
+    return config_.product + " (id=" + clean(config_.client_id) + "; feed=" + clean(feed) + "; sig=" + signature_state_ + ")";
 }
 
 // [SECTION] backoff: exponential from initial_backoff, capped, "equal jitter" in [d/2, d].

@@ -52,6 +52,12 @@ struct UpdaterConfig {
     VerifyFn verify;                             // empty: no signature check
     std::function<void()> notify;                // worker thread: "poll() has something"
     bool start_thread = true;                    // false: tests drive run_once() themselves
+    // Every request identifies the client for the publisher's fleet view (nginx's access log):
+    //   User-Agent: <product> (id=<client_id>; feed=<generated_at of the served feed>; sig=<state>)
+    // with sig = ok (last feed verified) | rejected (last signature check failed) | unsigned (no
+    // verification configured) and "-" for what is not known yet.
+    std::string product = "buurtkaart-kiosk/1";
+    std::string client_id;
     Clock clock = system_clock();
 };
 
@@ -89,6 +95,8 @@ public:
     void check_now();
     // Latest status (copy).
     UpdaterStatus status() const;
+    // The User-Agent the next request sends (see UpdaterConfig::product). Any thread.
+    std::string user_agent() const;
     // The feed currently served (cache or network); may be null.
     FeedPtr current() const;
     // One synchronous attempt on the calling thread (only when start_thread == false).
@@ -114,6 +122,7 @@ private:
     std::uint64_t rng_state_ = 0x9e3779b97f4a7c15ull;
     bool cache_loaded_ = false;
     std::size_t body_hash_ = 0;        // of the served feed: an identical 200 is "not modified"
+    std::string signature_state_ = "-";  // for the User-Agent: ok | rejected | unsigned | -
     std::atomic<bool> cancel_{false};  // aborts a running transfer on shutdown
     std::thread thread_;  // last: starts after every member is ready
 };

@@ -125,19 +125,6 @@ std::string_view parent_of(std::string_view pointer) {
 
 }  // namespace
 
-std::pair<int, int> line_column_at(std::string_view text, std::size_t offset) {
-    int line = 1, column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++column;  // count code points, not UTF-8 continuation bytes
-        }
-    }
-    return {line, column};
-}
-
 std::vector<int> lines_of_pointers(std::string_view text, const std::vector<std::string>& pointers) {
     // Every pointer and its ancestors: a missing member falls back to the nearest ancestor.
     std::unordered_map<std::string, int> wanted;

@@ -1,6 +1,12 @@
 // [SECTION] RRULE checks  [SECTION] candidate dates (libical)  [SECTION] occurrences + changes
 #include "data/recurrence.hpp"
 
+#include <vector>
+
+#include <optional>
+
+#include <charconv>
+
 #include <algorithm>
 #include <mutex>
 
@@ -180,11 +186,116 @@ std::vector<Occurrence> expand_activity(const Feed& feed, std::uint32_t activity
 }
 
 // [SECTION] RRULE checks (RFC 5545 §3.3.10), as libical reads them.
+namespace {
+
+Error rule_error(std::string text) { return Error{ErrorKind::Recurrence, std::move(text)}; }
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    for (std::size_t start = 0;;) {
+        const auto end = s.find(sep, start);
+        out.push_back(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (end == std::string_view::npos) return out;
+        start = end + 1;
+    }
+}
+
+std::optional<int> to_int(std::string_view v) {
+    int n = 0;
+    const char* b = v.data();
+    if (!v.empty() && v.front() == '+') ++b;
+    auto [p, ec] = std::from_chars(b, v.data() + v.size(), n);
+    if (ec != std::errc{} || p != v.data() + v.size() || b == v.data() + v.size()) return std::nullopt;
+    return n;
+}
+
+// Each BYxxx value list within its RFC 5545 range; `nonzero` forbids 0 (ordinals).
+std::expected<void, Error> check_list(std::string_view name, std::string_view list, int lo, int hi, bool nonzero) {
+    for (std::string_view item : split(list, ',')) {
+        auto n = to_int(item);
+        if (!n || *n < lo || *n > hi || (nonzero && *n == 0))
+            return std::unexpected(rule_error(std::string(name) + "=" + std::string(item) + " is outside " +
+                                              std::to_string(lo) + ".." + std::to_string(hi) +
+                                              (nonzero ? " (not 0)" : "") + " (RFC 5545 section 3.3.10)"));
+    }
+    return {};
+}
+
+// Rule parts by name before libical sees them: libical accepts some invalid values (BYMONTH=13,
+// BYDAY=-53MO in a monthly rule) and skips unknown names (UNTL=), leaving a different rule.
+std::expected<void, Error> check_rule_parts(std::string_view text) {
+    static constexpr std::string_view kNames[] = {"FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE",
+                                                  "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO",
+                                                  "BYMONTH", "BYSETPOS", "WKST"};
+    std::string freq;
+    std::string_view byday;
+    bool other_by = false;
+    std::vector<std::string> seen;
+    for (std::string_view part : split(text, ';')) {
+        const auto eq = part.find('=');
+        if (eq == std::string_view::npos || eq == 0)
+            return std::unexpected(rule_error("rule part '" + std::string(part.substr(0, 40)) + "' is not NAME=VALUE"));
+        const std::string_view name = part.substr(0, eq), value = part.substr(eq + 1);
+        if (std::find(std::begin(kNames), std::end(kNames), name) == std::end(kNames))
+            return std::unexpected(rule_error("unknown rule part '" + std::string(name.substr(0, 40)) + "'"));
+        if (std::find(seen.begin(), seen.end(), name) != seen.end())
+            return std::unexpected(rule_error("rule part " + std::string(name) + " appears twice"));
+        seen.emplace_back(name);
+        if (value.empty()) return std::unexpected(rule_error("rule part " + std::string(name) + " has no value"));
+        if (name == "FREQ") freq = std::string(value);
+        else if (name == "BYSECOND" || name == "BYMINUTE" || name == "BYHOUR")
+            return std::unexpected(rule_error(std::string(name) +
+                                              " is not supported: an activity has one start time (use \"start\")"));
+        else if (name == "BYMONTH") {
+            if (auto r = check_list(name, value, 1, 12, true); !r) return r;
+            other_by = true;
+        } else if (name == "BYMONTHDAY") {
+            if (auto r = check_list(name, value, -31, 31, true); !r) return r;
+            other_by = true;
+        } else if (name == "BYYEARDAY") {
+            if (auto r = check_list(name, value, -366, 366, true); !r) return r;
+            other_by = true;
+        } else if (name == "BYWEEKNO") {
+            if (auto r = check_list(name, value, -53, 53, true); !r) return r;
+            other_by = true;
+        } else if (name == "BYDAY") byday = value;
+    }
+    if (freq.empty()) return std::unexpected(rule_error("FREQ is missing"));
+    // BYDAY: [+|-]ordinal? weekday; the ordinal only in MONTHLY (1..5) and YEARLY (1..53) rules.
+    int byday_count = 0;
+    if (!byday.empty()) {
+        static constexpr std::string_view kDays[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+        for (std::string_view item : split(byday, ',')) {
+            ++byday_count;
+            if (item.size() < 2 || std::find(std::begin(kDays), std::end(kDays), item.substr(item.size() - 2)) == std::end(kDays))
+                return std::unexpected(rule_error("BYDAY=" + std::string(item.substr(0, 20)) + " is not a weekday (MO..SU)"));
+            const std::string_view ord = item.substr(0, item.size() - 2);
+            if (ord.empty()) continue;
+            const int max = freq == "MONTHLY" ? 5 : freq == "YEARLY" ? 53 : 0;
+            if (max == 0)
+                return std::unexpected(rule_error("BYDAY=" + std::string(item) + ": a numbered weekday needs FREQ=MONTHLY or YEARLY"));
+            if (auto r = check_list("BYDAY ordinal", ord, -max, max, true); !r) return r;
+        }
+    }
+    // BYSETPOS picks from the set one period makes: it can never be larger than that set.
+    for (std::string_view part : split(text, ';')) {
+        if (!part.starts_with("BYSETPOS=")) continue;
+        int max = freq == "YEARLY" ? 366 : freq == "MONTHLY" ? 31 : freq == "WEEKLY" ? 7 : 1;
+        if (byday_count > 0 && !other_by)
+            max = std::min(max, byday_count * (freq == "YEARLY" ? 53 : freq == "MONTHLY" ? 5 : 1));
+        if (auto r = check_list("BYSETPOS", part.substr(9), -max, max, true); !r) return r;
+    }
+    return {};
+}
+
+}  // namespace
+
 std::expected<void, Error> check_rrule(std::string_view rrule) {
     init_libical_errors();
     if (rrule.size() > 1024) return std::unexpected(Error{ErrorKind::Recurrence, "RRULE longer than 1024 bytes"});
     std::string text(rrule);
     if (text.rfind("RRULE:", 0) == 0) text = text.substr(6);
+    if (auto parts = check_rule_parts(text); !parts) return parts;
     icalerror_clear_errno();
     icalrecurrencetype rule = icalrecurrencetype_from_string(text.c_str());
     if (rule.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {

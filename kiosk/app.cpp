@@ -19,7 +19,8 @@ TileLayer* worker_tiles(const std::unique_ptr<BaseTileLayer>& tiles) { return dy
 // [SECTION] construction ----------------------------------------------------------------------
 
 App::App(AppConfig config)
-    : config_(std::move(config)), state_(std::make_unique<AppState>()), host_(std::make_unique<HostState>()) {
+    : config_(std::move(config)), state_(std::make_unique<AppState>()), host_(std::make_unique<HostState>()),
+      wake_(config_.wake) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -45,18 +46,59 @@ App::App(AppConfig config)
             std::fprintf(stderr, "kiosk: %s\n", feed.error().message.c_str());
         }
     }
+    feed_link_ready_ = true;
+    make_feed_link();
+}
+
+// The live feed: --feed URL first, then the host's URLs. Rebuilt whenever the host changes the URLs
+// or keys (apply_settings), so an edited feed URL is used at once, not after a restart.
+void App::make_feed_link() {
+    const bool feed_is_url = config_.feed.rfind("http://", 0) == 0 || config_.feed.rfind("https://", 0) == 0;
     std::vector<std::string> urls;
     if (feed_is_url) urls.push_back(config_.feed);
     for (const auto& u : host_->settings.feed_urls) urls.push_back(u);
-    if (!urls.empty() && config_.start_updater) {
-        // The worker's notify only pushes a wake event; the snapshot is taken in run_timers().
-        // The last good feed is cached next to the settings, so a restart without network shows it.
-        std::vector<std::string> keys;
-        for (const auto& k : host_->settings.trusted_keys) keys.push_back(k.key_id + ":" + k.public_key_b64);
-        updater_ = std::make_unique<FeedLink>(
-            urls, host_->settings_path.string() + ".feed-cache.json", [this] { if (wake_) wake_(); },
-            std::move(keys), host_->settings.require_signature);
-    }
+    std::vector<std::string> keys;
+    for (const auto& k : host_->settings.trusted_keys) keys.push_back(k.key_id + ":" + k.public_key_b64);
+    std::string identity;
+    for (const auto& u : urls) identity += u + "\n";
+    for (const auto& k : keys) identity += k + "\n";
+    identity += host_->settings.require_signature ? "require" : "optional";
+    if (updater_ && identity == feed_link_identity_) return;
+    updater_.reset();  // joins the old worker first
+    feed_link_identity_ = identity;
+    if (urls.empty() || !config_.start_updater) return;
+    // The worker's notify only pushes a wake event; the snapshot is taken in run_timers().
+    // The last good feed is cached next to the settings, so a restart without network shows it.
+    updater_ = std::make_unique<FeedLink>(urls, host_->settings_path.string() + ".feed-cache.json",
+                                          [this] { if (wake_) wake_(); }, std::move(keys),
+                                          host_->settings.require_signature);
+    log_event("feed", "polling " + urls.front() + (urls.size() > 1 ? " (+" + std::to_string(urls.size() - 1) + " more)" : ""));
+}
+
+// Journal-friendly: one line per change of state, never the same line twice in a row.
+void App::log_event(const std::string& topic, const std::string& text) {
+    std::string& last = logged_state_[topic];
+    if (last == text) return;
+    last = text;
+    std::fprintf(stderr, "kiosk: %s: %s\n", topic.c_str(), text.c_str());
+}
+
+std::string App::service_status() const {
+    const AppState& s = *state_;
+    std::string out = "map " + active_tiles_;
+    if (!s.updater_status) return out + "; agenda " + (model_.feed() && model_.feed()->sample ? "sample data" : "from file");
+    const data::UpdaterStatus& st = *s.updater_status;
+    auto hhmm = [](data::UtcTime t) {
+        auto l = data::amsterdam_from_utc(t);
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "%02d:%02d", l.time.hour, l.time.minute);
+        return std::string(buf);
+    };
+    if (st.last_error)
+        return out + "; feed failing" + (st.last_success_utc ? " since last success " + hhmm(*st.last_success_utc) : "") +
+               " (" + std::string(data::to_string(st.last_error->kind)) + ")";
+    if (st.last_success_utc) return out + "; feed updated " + hhmm(*st.last_success_utc);
+    return out + "; feed loading";
 }
 
 App::~App() {
@@ -92,11 +134,6 @@ void App::make_tile_layer() {
 void App::detach() {
     tiles_.reset();
     textures_ = nullptr;
-}
-
-void App::set_wake(std::function<void()> wake) {
-    wake_ = std::move(wake);
-    if (TileLayer* t = worker_tiles(tiles_)) t->set_notify(wake_);  // tile workers wake the loop after each result
 }
 
 map::TileSourceInfo App::active_tile_source() const {
@@ -326,6 +363,17 @@ void App::run_timers(SteadyTime now) {
         while (auto u = updater_->poll()) {
             if (u->feed) set_feed(u->feed);
             s.updater_status = u->status;
+            const data::UpdaterStatus& st = u->status;
+            if (st.last_error)
+                log_event("feed", "error (" + std::string(data::to_string(st.last_error->kind)) + "): " +
+                                      st.last_error->message + "; keeping the last good feed");
+            else if (u->feed)
+                log_event("feed", std::string("new feed from ") + data::to_string(st.source) + " (" +
+                                      std::to_string(u->feed->venues.size()) + " venues, " +
+                                      std::to_string(u->feed->activities.size()) + " activities)");
+            else
+                log_event("feed", "up to date");
+            if (st.cache_error) log_event("feed-cache", st.cache_error->message);
         }
     }
     if (!h.idle) {

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,7 +51,6 @@ public:
 
     void attach(TextureStore& textures);   // before the first frame
     void detach();                         // gives every texture back; before the store goes away
-    void set_wake(std::function<void()> wake);  // any-thread callback that wakes the main loop
     void handle(const InputEvent& event);  // queue; applied during frame()
     // One frame: applies queued input, runs timers (idle, attract, night), draws everything.
     void frame(float width_px, float height_px, SteadyTime now);
@@ -86,6 +86,8 @@ public:
     std::string highlighted_venue() const;
     std::string search_text() const;
     std::string status_line() const { return status_text(); }  // the top bar's feed status
+    // One line for systemd's STATUS= (English, for the journal): map source and feed state.
+    std::string service_status() const;
     ImVec2 button_centre(const std::string& label) const { return registered_button_centre(label); }
 
 private:
@@ -130,6 +132,8 @@ private:
     void draw_host_screen(float w, float h);
     void init_host();
     void apply_settings();
+    void make_feed_link();
+    void log_event(const std::string& topic, const std::string& text);
 
     AppConfig config_;
     Theme theme_;
@@ -142,6 +146,9 @@ private:
     std::unique_ptr<AppState> state_;
     std::unique_ptr<HostState> host_;
     std::unique_ptr<FeedLink> updater_;
+    std::string feed_link_identity_;                       // URLs + keys the link was made for
+    bool feed_link_ready_ = false;                         // constructor has loaded the local feed
+    std::map<std::string, std::string> logged_state_;      // topic -> last line logged
     std::function<void()> wake_;
     std::string active_tiles_ = "offline";
     std::deque<InputEvent> pending_;

@@ -23,6 +23,9 @@ struct AppConfig {
     // Wall clock for the agenda and the status line ("now"); tests inject a fixed time.
     std::function<std::chrono::system_clock::time_point()> wall_clock;
     bool start_updater = true;       // tests/benchmarks may keep the HTTP updater off
+    // Any-thread callback that wakes the main loop (an SDL user event); tile workers and the feed
+    // updater call it. Given before App exists, so no worker thread ever sees it change.
+    std::function<void()> wake;
     double start_lon_deg = 4.4490, start_lat_deg = 51.9112, start_zoom = 14.6;
 };
 

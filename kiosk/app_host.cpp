@@ -43,6 +43,9 @@ void App::apply_settings() {
     // The idle clock starts at the next frame (the injected monotonic time is known there).
     h.idle.reset();
     h.night.set_settings(h.settings.night);
+    // A feed URL or key edited on the host screen takes effect now (no-op when unchanged; the
+    // first call, from the constructor's init_host, comes before the feed is loaded).
+    if (feed_link_ready_) make_feed_link();
 }
 
 void App::draw_pin_screen(float w, float h) {

@@ -26,6 +26,7 @@ std::expected<std::unique_ptr<KioskSession>, std::string> KioskSession::create(c
         app_config.language = "ar";
         app_config.language_given = true;
     }
+    app_config.wake = [] { SdlPlatform::push_wake(); };  // safe before the platform exists (no-op then)
     s->app_ = std::make_unique<App>(app_config);
     PlatformOptions p{.width_px = options.width_px,
                       .height_px = options.height_px,
@@ -37,7 +38,6 @@ std::expected<std::unique_ptr<KioskSession>, std::string> KioskSession::create(c
     s->platform_ = std::move(*platform);
     if (headless) SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);  // nothing left over from an earlier session
     s->app_->attach(*s->platform_);
-    s->app_->set_wake([] { SdlPlatform::push_wake(); });
     const std::string& scr = options.start_screen;
     if (scr == "agenda" || scr == "arabic") s->app_->open(Screen::Agenda);
     else if (scr == "nearby") s->app_->open(Screen::Nearby);
@@ -139,7 +139,8 @@ int run_app(int argc, char** argv) {
     // wakes at least once a second, so a hung loop stops the pings and systemd restarts us).
     host::Watchdog watchdog;
     (*session)->step_blocking();
-    watchdog.ready("Buurtkaart Delfshaven draait");
+    std::string service_status = (*session)->app().service_status();
+    watchdog.ready(service_status);
     while (!(*session)->app().quit_requested()) {
         if (const int sig = g_signal.exchange(0); sig == SIGTERM) {
             break;
@@ -148,6 +149,11 @@ int run_app(int argc, char** argv) {
         }
         (*session)->step_blocking();
         watchdog.tick(std::chrono::steady_clock::now());
+        // systemctl status shows what the kiosk is doing (only changes are sent).
+        if (std::string st = (*session)->app().service_status(); st != service_status) {
+            service_status = st;
+            watchdog.status(st);
+        }
     }
     watchdog.stopping();
     return 0;

@@ -32,10 +32,22 @@ std::expected<std::unique_ptr<SdlPlatform>, std::string> SdlPlatform::create(con
 
     std::unique_ptr<SdlPlatform> p(new SdlPlatform());
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
-    if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED, w = options.width_px, h = options.height_px;
+    if (options.fullscreen) {
+        // Kiosks run without a window manager, where SDL's FULLSCREEN_DESKTOP (a _NET_WM_STATE
+        // request) does nothing: so the window itself is made the size of the display at its
+        // origin, borderless. With a window manager the fullscreen flag does the rest.
+        SDL_Rect bounds{};
+        if (SDL_GetDisplayBounds(0, &bounds) == 0 && bounds.w > 0 && bounds.h > 0) {
+            x = bounds.x;
+            y = bounds.y;
+            w = bounds.w;
+            h = bounds.h;
+        }
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    }
     if (options.hidden) flags |= SDL_WINDOW_HIDDEN;
-    p->window_ = SDL_CreateWindow("Buurtkaart Delfshaven", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                  options.width_px, options.height_px, flags);
+    p->window_ = SDL_CreateWindow("Buurtkaart Delfshaven", x, y, w, h, flags);
     if (p->window_ == nullptr) {
         return std::unexpected(std::string("SDL_CreateWindow ") + std::to_string(options.width_px) + "x" +
                                std::to_string(options.height_px) + " failed: " + SDL_GetError());

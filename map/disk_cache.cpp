@@ -1,5 +1,7 @@
 #include "map/disk_cache.hpp"
 
+#include "data/atomic_file.hpp"
+
 #include "map/local_folder_tile_source.hpp"
 #include "map/str_cat.hpp"
 
@@ -16,7 +18,6 @@ namespace bk::map {
 
 namespace {
 
-std::atomic<unsigned> g_temp_counter{0};
 
 long long to_unix(WallClock::time_point t) {
     return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
@@ -49,37 +50,11 @@ std::string strip_newlines(std::string s) {
 
 }  // namespace
 
-std::expected<void, Error> write_file_atomic(const std::filesystem::path& path, const void* data, std::size_t size) {
-    std::error_code ec;
-    std::filesystem::create_directories(path.parent_path(), ec);
-    if (ec) return std::unexpected(Error{ErrorKind::Io, str_cat(path.parent_path().string(), ": cannot create folder: ", ec.message())});
-    // Unique temp name per process and call: concurrent writers of one tile never share a temp file.
-    const std::string tmp = str_cat(path.string(), ".tmp.", ::getpid(), ".", g_temp_counter.fetch_add(1));
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return std::unexpected(Error{ErrorKind::Io, str_cat(tmp, ": cannot create: ", std::strerror(errno))});
-    const auto* p = static_cast<const char*>(data);
-    std::size_t left = size;
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, left);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            const int err = errno;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return std::unexpected(Error{ErrorKind::Io, str_cat(tmp, ": write failed: ", std::strerror(err))});
-        }
-        p += n;
-        left -= std::size_t(n);
-    }
-    if (::close(fd) != 0) {
-        ::unlink(tmp.c_str());
-        return std::unexpected(Error{ErrorKind::Io, str_cat(tmp, ": close failed: ", std::strerror(errno))});
-    }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
-        return std::unexpected(Error{ErrorKind::Io, str_cat(path.string(), ": rename failed: ", std::strerror(err))});
-    }
+// Tiles are a cache that can be fetched again: no fsync (durable=false), folders made on demand.
+static std::expected<void, Error> write_cache_file(const std::filesystem::path& path, const void* data, std::size_t size) {
+    auto r = bk::data::write_file_atomically(path.string(), std::string_view(static_cast<const char*>(data), size),
+                                             {.mode = 0644, .durable = false, .create_directories = true});
+    if (!r) return std::unexpected(Error{ErrorKind::Io, r.error().message});
     return {};
 }
 
@@ -127,7 +102,7 @@ std::expected<void, Error> DiskCache::write_meta(TileId id, std::size_t size, co
                                                  WallClock::time_point fetched) {
     const std::string text = str_cat("size ", size, "\nexpires ", to_unix(expires), "\nfetched ", to_unix(fetched),
                                      "\netag ", strip_newlines(etag), "\nlast-modified ", strip_newlines(last_modified), "\n");
-    return write_file_atomic(meta_path(id), text.data(), text.size());
+    return write_cache_file(meta_path(id), text.data(), text.size());
 }
 
 std::expected<void, Error> DiskCache::put(TileId id, const CacheEntry& entry) {
@@ -135,7 +110,7 @@ std::expected<void, Error> DiskCache::put(TileId id, const CacheEntry& entry) {
         return std::unexpected(Error{ErrorKind::TooLarge, str_cat(data_path(id).string(), ": ", entry.bytes.size(),
                                                                   " bytes, expected at most ", max_entry_bytes_)});
     }
-    if (auto r = write_file_atomic(data_path(id), entry.bytes.data(), entry.bytes.size()); !r) return r;
+    if (auto r = write_cache_file(data_path(id), entry.bytes.data(), entry.bytes.size()); !r) return r;
     return write_meta(id, entry.bytes.size(), entry.etag, entry.last_modified, entry.expires, entry.fetched);
 }
 
@@ -165,7 +140,7 @@ std::expected<DiskCache::PruneStats, Error> DiskCache::prune(std::size_t max_tot
         if (ec) return std::unexpected(Error{ErrorKind::Io, str_cat(root_.string(), ": cannot list: ", ec.message())});
         if (!it->is_regular_file(ec)) continue;
         const std::filesystem::path& p = it->path();
-        if (p.filename().string().find(".tmp.") != std::string::npos) {
+        if (p.filename().string().find(".tmp-") != std::string::npos) {
             stats.removed_temp_files += std::filesystem::remove(p, ec);
             continue;
         }

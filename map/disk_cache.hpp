@@ -57,7 +57,4 @@ private:
     std::size_t max_entry_bytes_;
 };
 
-// Writes `bytes` to `path` atomically (temp file + rename). Io error names the path.
-std::expected<void, Error> write_file_atomic(const std::filesystem::path& path, const void* data, std::size_t size);
-
 }  // namespace bk::map

@@ -41,6 +41,14 @@ bool verify_pin(std::string_view hash, std::string_view pin) {
   return crypto_pwhash_str_verify(buf, pin.data(), pin.size()) == 0;
 }
 
+bool is_valid_pin_hash(std::string_view hash) {
+  if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES || !sodium_ready()) return false;
+  char buf[crypto_pwhash_STRBYTES] = {};
+  std::memcpy(buf, hash.data(), hash.size());
+  // -1: not a valid hash string for a supported algorithm (0/1: valid, parameters equal/differ).
+  return crypto_pwhash_str_needs_rehash(buf, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != -1;
+}
+
 bool uses_default_pin(std::string_view hash) { return hash.empty() || verify_pin(hash, default_pin); }
 
 PinGuard::PinGuard(std::string pin_hash) : hash_(std::move(pin_hash)) {}

@@ -47,6 +47,10 @@ std::expected<std::string, Error> hash_pin(std::string_view pin);
 /// A malformed hash never matches.
 bool verify_pin(std::string_view hash, std::string_view pin);
 
+/// True when `hash` is a well-formed crypto_pwhash (Argon2) string libsodium can verify against; a
+/// malformed one ("$argon2id$v=19$garbage") would lock every host out, so settings reject it.
+bool is_valid_pin_hash(std::string_view hash);
+
 /// True when the stored hash is empty or matches default_pin (show the "change the PIN" warning).
 bool uses_default_pin(std::string_view hash);
 

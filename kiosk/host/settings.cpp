@@ -7,7 +7,11 @@
 // [SECTION] paths
 #include "kiosk/host/settings.hpp"
 
+#include "data/atomic_file.hpp"
+#include "data/json_document.hpp"
+
 #include "kiosk/host/i18n.hpp"
+#include "kiosk/host/pin.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -92,7 +96,7 @@ std::string_view preset_attribution(TilePreset p) {
 namespace {
 
 std::string short_dump(const json& v) {
-  std::string s = v.dump();
+  std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
   if (s.size() > 80) s = s.substr(0, 77) + "...";
   return s;
 }
@@ -328,15 +332,23 @@ Settings settings_from_json(const json& j, std::vector<std::string>& warnings) {
   if (const json* p = r.object(j, "pin", "pin")) {
     std::string hash;
     if (r.string(*p, "hash", "pin.hash", hash, crypto_pwhash_STRBYTES)) {
-      if (hash.empty() || hash.starts_with("$argon2")) s.pin_hash = hash;
-      else r.warn("pin.hash", p->at("hash"), "an Argon2 hash string from crypto_pwhash_str",
-                  "using the default PIN");
+      if (hash.empty() || is_valid_pin_hash(hash)) s.pin_hash = hash;
+      else r.warn("pin.hash", p->at("hash"), "a valid Argon2 hash string from crypto_pwhash_str",
+                  "using the default PIN until a host sets a new one");
     }
     r.integer(*p, "failed_attempts", "pin.failed_attempts", s.pin_lock.failed_attempts, 0, 1000);
     auto it = p->find("lockout_until_unix_s");
     if (it != p->end()) {
-      if (it->is_number_integer() && it->get<std::int64_t>() >= 0) s.pin_lock.lockout_until_unix_s = it->get<std::int64_t>();
-      else r.warn("pin.lockout_until_unix_s", *it, "a non-negative integer (unix seconds)", "keeping 0");
+      // A lockout never lasts longer than PinGuard::max_lockout from now (a planted INT64_MAX would
+      // lock the hosts out for ever).
+      const std::int64_t latest = std::int64_t(std::time(nullptr)) + PinGuard::max_lockout.count();
+      if (!it->is_number_integer() || it->get<std::int64_t>() < 0)
+        r.warn("pin.lockout_until_unix_s", *it, "a non-negative integer (unix seconds)", "keeping 0");
+      else if (it->get<std::int64_t>() > latest) {
+        s.pin_lock.lockout_until_unix_s = latest;
+        r.warn("pin.lockout_until_unix_s", *it, "at most 15 minutes from now", "capped at 15 minutes from now");
+      } else
+        s.pin_lock.lockout_until_unix_s = it->get<std::int64_t>();
     }
   }
   return s;
@@ -441,22 +453,22 @@ LoadResult load_settings(const fs::path& path) {
     return r;
   }
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) {
-    // Find the position for a precise message (parse again with exceptions, caught here).
-    std::string why = "not valid JSON";
-    try {
-      const json again = json::parse(text);  // throws with the byte offset
-      (void)again;
-    } catch (const json::parse_error& e) {
-      why = "not valid JSON at byte " + std::to_string(e.byte);
-    }
-    return corrupt(path, why);
-  }
+  auto parsed = bk::data::parse_json_document(text);
+  if (!parsed)
+    return corrupt(path, "not valid JSON at line " + std::to_string(parsed.error().line) + ", column " +
+                             std::to_string(parsed.error().column) + ": " + parsed.error().message);
+  const json j = std::move(*parsed);
   if (!j.is_object()) return corrupt(path, "top level is " + std::string(j.type_name()) + ", expected an object");
   LoadResult r;
   r.settings = settings_from_json(j, r.warnings);
   for (auto& w : r.warnings) w.insert(std::string("settings: ").size(), path.string() + ": ");
+  // A rejected field is logged; one about the PIN also goes on screen (hosts must know why 1234 works
+  // again or why the pad is locked).
+  for (const auto& w : r.warnings)
+    if (w.find("'pin.") != std::string::npos) {
+      r.ui_warning = "PIN settings in " + path.string() + " were invalid and were reset: " + w.substr(w.find("'pin."));
+      break;
+    }
   return r;
 }
 
@@ -467,42 +479,9 @@ std::expected<void, Error> save_settings(const Settings& s, const fs::path& path
   fs::create_directories(dir, ec);
   if (ec) return std::unexpected(Error{ErrorKind::io, "settings: cannot create directory " + dir.string() + ": " + ec.message()});
 
-  fs::path tmp = path;
-  tmp += ".tmp-" + std::to_string(::getpid());
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);  // holds the PIN hash
-  if (fd < 0) return std::unexpected(Error{ErrorKind::io, "settings: cannot create " + tmp.string() + ": " + std::strerror(errno)});
-  auto fail = [&](std::string what) {
-    const std::string msg = "settings: " + what + " " + tmp.string() + ": " + std::strerror(errno);
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    return std::unexpected(Error{ErrorKind::io, msg});
-  };
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("cannot write");
-    }
-    done += std::size_t(n);
-  }
-  if (::fsync(fd) != 0) return fail("cannot fsync");
-  if (::close(fd) != 0) {
-    const std::string msg = "settings: cannot close " + tmp.string() + ": " + std::strerror(errno);
-    ::unlink(tmp.c_str());
-    return std::unexpected(Error{ErrorKind::io, msg});
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    const std::string msg = "settings: cannot rename " + tmp.string() + " to " + path.string() + ": " + std::strerror(errno);
-    ::unlink(tmp.c_str());
-    return std::unexpected(Error{ErrorKind::io, msg});
-  }
-  // Make the rename itself durable.
-  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
+  // Exclusive temp file, mode 0600 (the file holds the PIN hash), fsync, rename, fsync dir.
+  if (auto r = bk::data::write_file_atomically(path.string(), text, {.mode = 0600}); !r)
+    return std::unexpected(Error{ErrorKind::io, "settings: " + r.error().message});
   return {};
 }
 

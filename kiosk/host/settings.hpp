@@ -3,8 +3,8 @@
 // What: one plain struct `Settings` plus JSON load/save. Loading never fails: unknown fields are
 // ignored; each invalid field keeps its default (or is clamped) and adds a warning; an unparseable
 // file is moved aside as "<file>.broken-YYYYMMDD-HHMMSS", defaults are used and `LoadResult::ui_warning`
-// carries a text the host screen should show. Saving writes "<file>.tmp-<pid>", fsyncs it, renames it
-// over the file and fsyncs the directory, so a power cut leaves either the old or the new file.
+// carries a text the host screen should show. Saving uses the one atomic write (data/atomic_file.hpp: exclusive temp file, mode 0600, fsync, rename
+// over the file, fsync of the directory), so a power cut leaves either the old or the new file.
 //
 // Minimal use (main thread, at start):
 //     auto path = host::settings_path_from_args(argc, argv);   // --config FILE, else XDG default

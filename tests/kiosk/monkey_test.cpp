@@ -25,6 +25,7 @@ int monkey_actions() {
 TEST_SUITE("monkey") {
     TEST_CASE("thousands of random touches, drags and pinches over all screens finish without a crash") {
         CliOptions o = fixed_options(kW, kH);  // small frames: the software renderer is the cost
+        o.app.kiosk_mode = true;                // as on the wall: quit, Escape and Alt+F4 must be ignored
         auto created = KioskSession::create(o, /*headless=*/true);
         REQUIRE_MESSAGE(created.has_value(), (created ? "" : created.error()));
         KioskSession& s = **created;
@@ -83,12 +84,17 @@ TEST_SUITE("monkey") {
             }
             s.step(t.advance());
         }
+        const long long frames_before = s.app().frames_drawn();
         run_frames(s, t, 5);
         CHECK(actions == kActions);
+        // Still alive and drawing after the storm, the agenda still there.
+        CHECK(s.app().frames_drawn() > frames_before);
+        CHECK(s.app().model().feed());
+        CHECK(s.app().model().feed()->venues.size() == venues.size());
         MESSAGE(events << " synthetic touch/mouse events");
         CHECK(s.app().camera().zoom() >= MapCamera::kMinZoom);
         CHECK(s.app().camera().zoom() <= MapCamera::kMaxZoom);
-        const bool quit_in_kiosk = s.app().quit_requested() && s.app().kiosk_mode();
-        CHECK_FALSE(quit_in_kiosk);
+        // A quit only ever follows the host screen's "exit kiosk mode" (the monkey reaches it).
+        CHECK_FALSE((s.app().quit_requested() && s.app().kiosk_mode()));
     }
 }

@@ -67,11 +67,9 @@ std::vector<bk::map::TileId> visible_tiles(const MapCamera& cam, const TileLayer
     return bk::map::cover_viewport(v.center(), v.zoom(), v.screen(), layer.min_z(), layer.max_z()).tiles;
 }
 
-#define REQUIRE_TILES()                                                                       \
-    if (!offline_tiles_available()) {                                                         \
-        MESSAGE("offline tiles not baked at " << find_offline_tiles_dir() << "; skipping"); \
-        return;                                                                               \
-    }
+// The build always bakes the offline tiles (target basemap_tiles): missing tiles are a failure.
+#define REQUIRE_TILES() \
+    REQUIRE_MESSAGE(offline_tiles_available(), "offline tiles not baked at " << find_offline_tiles_dir())
 
 }  // namespace
 

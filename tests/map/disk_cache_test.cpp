@@ -80,7 +80,7 @@ TEST_CASE("prune keeps the most recently fetched tiles within the byte budget an
     for (int i = 0; i < 10; ++i) {
         REQUIRE(cache.put({16, i, 0}, CacheEntry{TileBytes(100, std::uint8_t(i)), "", "", t, t + std::chrono::seconds(i)}));
     }
-    test::write_file(dir.path() / "16/0/9.tile.tmp.123.4", {1});
+    test::write_file(dir.path() / "16/0/9.tile.tmp-Ab12Cd", {1});
     auto stats = cache.prune(450);
     REQUIRE(stats.has_value());
     CHECK(stats->kept_bytes == 400);

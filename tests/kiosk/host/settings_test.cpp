@@ -1,5 +1,6 @@
 // settings_test.cpp — kiosk.json round trip, atomic save, corrupt-file fallback, field validation.
 #include "kiosk/host/settings.hpp"
+#include "kiosk/host/pin.hpp"
 
 #include "temp_dir.hpp"
 
@@ -7,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <ctime>
+#include <unistd.h>
 
 using namespace bk::kiosk::host;
 using bk::kiosk::host::test::TempDir;
@@ -36,7 +39,8 @@ Settings full_settings() {
   s.tile_source = {TilePreset::custom, "https://tiles.example.nl/{z}/{x}/{y}.png", "© Voorbeeld"};
   s.take_along_url_template = "https://buurt.example.nl/ics/{venue_id}.ics";
   s.kiosk_mode = false;
-  s.pin_hash = "$argon2id$v=19$m=65536,t=2,p=1$abc$def";
+  static const std::string real_hash = hash_pin("4321").value();  // a well-formed Argon2 string
+  s.pin_hash = real_hash;
   s.pin_lock = {4, 1790000000};
   return s;
 }
@@ -112,7 +116,7 @@ TEST_CASE("corrupt config falls back to defaults, is moved aside and warns the U
   CHECK(r.broken_copy->filename().string().size() == std::string("kiosk.json.broken-20261123-184500").size());
   CHECK(read_file(*r.broken_copy) == garbage);  // the host can still inspect what was there
   CHECK_FALSE(fs::exists(file));
-  CHECK(has_warning(r.warnings, "not valid JSON at byte"));
+  CHECK(has_warning(r.warnings, "not valid JSON at line"));
   // Loading again: fresh defaults, the broken copy stays.
   CHECK(load_settings(file).fresh);
   CHECK(fs::exists(*r.broken_copy));
@@ -258,4 +262,70 @@ TEST_CASE("an oversized settings file is treated as corrupt and moved aside") {
   CHECK(r.ui_warning.has_value());
   CHECK(r.broken_copy.has_value());
   CHECK(has_warning(r.warnings, "expected at most 1 MiB"));
+}
+
+// [SECTION] hostile configs (issue: no input can crash or lock out a kiosk) ------------------------
+
+TEST_CASE("a number outside the double range makes the config corrupt: defaults, banner, moved aside") {
+  TempDir dir("settings-1e999");
+  const fs::path file = dir.path() / "kiosk.json";
+  write_file(file, R"({"version":1,"idle_timeout_s":1e999})");
+  LoadResult r = load_settings(file);
+  CHECK(r.settings == Settings{});
+  REQUIRE(r.ui_warning.has_value());
+  REQUIRE(r.broken_copy.has_value());
+  CHECK(r.broken_copy->filename().string().starts_with("kiosk.json.broken-"));
+  CHECK_FALSE(fs::exists(file));
+  CHECK(has_warning(r.warnings, "number out of range: 1e999"));
+  // deep nesting too
+  write_file(file, "{\"feed_urls\": " + std::string(100000, '[') + std::string(100000, ']') + "}");
+  LoadResult deep = load_settings(file);
+  CHECK(deep.settings == Settings{});
+  CHECK(has_warning(deep.warnings, "nesting deeper than 64 levels"));
+}
+
+TEST_CASE("saving never follows a planted symlink: neither at the old temp name nor at the file itself") {
+  TempDir dir("settings-symlink");
+  const fs::path file = dir.path() / "kiosk.json";
+  const fs::path victim = dir.path() / "victim.txt";
+  write_file(victim, "precious");
+  // The temp name the old code used, and a few guesses.
+  fs::create_symlink(victim, fs::path(file.string() + ".tmp-" + std::to_string(::getpid())));
+  fs::create_symlink(victim, fs::path(file.string() + ".tmp-XXXXXX"));
+  Settings s;
+  s.language = "tr";
+  REQUIRE(save_settings(s, file));
+  CHECK(read_file(victim) == "precious");
+  CHECK(fs::is_regular_file(fs::symlink_status(file)));
+  CHECK((fs::status(file).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+  CHECK(load_settings(file).settings.language == "tr");
+  // kiosk.json itself replaced by a symlink: the save replaces the link, the target stays untouched.
+  fs::remove(file);
+  fs::create_symlink(victim, file);
+  REQUIRE(save_settings(s, file));
+  CHECK(read_file(victim) == "precious");
+  CHECK(fs::is_regular_file(fs::symlink_status(file)));
+  // no temp files left behind
+  int temps = 0;
+  for (auto& e : fs::directory_iterator(dir.path()))
+    if (e.path().filename().string().find(".tmp-") != std::string::npos) ++temps;
+  CHECK(temps == 2);  // only the two planted links
+}
+
+TEST_CASE("a malformed PIN hash and a lockout for ever are rejected with a banner") {
+  TempDir dir("settings-lockout");
+  const fs::path file = dir.path() / "kiosk.json";
+  write_file(file, R"({"version":1,"pin":{"hash":"$argon2id$v=19$garbage","lockout_until_unix_s":9223372036854775807}})");
+  LoadResult r = load_settings(file);
+  CHECK(r.settings.pin_hash.empty());  // default PIN applies (and the host screen says so)
+  CHECK(r.settings.pin_lock.lockout_until_unix_s <= std::int64_t(std::time(nullptr)) + 15 * 60 + 1);
+  CHECK(r.settings.pin_lock.lockout_until_unix_s >= std::int64_t(std::time(nullptr)));
+  CHECK(has_warning(r.warnings, "pin.hash"));
+  CHECK(has_warning(r.warnings, "pin.lockout_until_unix_s"));
+  REQUIRE(r.ui_warning.has_value());
+  CHECK(r.ui_warning->find("PIN") != std::string::npos);
+  CHECK(fs::exists(file));  // a field problem does not move the file aside
+  CHECK(is_valid_pin_hash(hash_pin("1234").value()));
+  CHECK_FALSE(is_valid_pin_hash("$argon2id$v=19$garbage"));
+  CHECK_FALSE(is_valid_pin_hash(""));
 }
