@@ -188,7 +188,10 @@ data::UtcTime App::wall_now() const {
 
 // [SECTION] input -----------------------------------------------------------------------------
 
-void App::handle(const InputEvent& event) { pending_.push_back(event); }
+void App::handle(const InputEvent& event) {
+    pending_.push_back(event);
+    settle_frames_ = kSettleFrames;  // the tap's result may need ImGui's next frames to show
+}
 
 bool AppState::over_ui(ImVec2 p) const {
     for (const auto& [a, b] : ui_rects_last)
@@ -436,7 +439,8 @@ void App::reset_to_start() {
 
 int App::wait_timeout_ms(SteadyTime now) const {
     const AppState& s = *state_;
-    if (!pending_.empty() || s.animating || s.fling_px_per_s.x != 0 || s.fling_px_per_s.y != 0) return 0;
+    if (!pending_.empty() || settle_frames_ > 0 || s.animating || s.fling_px_per_s.x != 0 || s.fling_px_per_s.y != 0)
+        return 0;
     // Tiles: draw again at once while the next frame can show more; while only the workers are busy
     // (loading()), their wake-up events end the wait (capped at 100 ms below).
     if (tiles_ && tiles_->has_tiles() && !tiles_->complete() && !tiles_->loading()) return 0;
@@ -496,6 +500,11 @@ void App::frame(float width_px, float height_px, SteadyTime now) {
     ImGui::PopFont();
     ImGui::Render();
     s.pending_tap.reset();
+    // Render on demand stops only once ImGui is settled: a few frames after the last input (a
+    // button's pressed -> released -> highlighted states each take a frame), and never while an
+    // item is active or text is being typed.
+    if (settle_frames_ > 0) --settle_frames_;
+    if (ImGui::IsAnyItemActive() || io.WantTextInput) settle_frames_ = std::max(settle_frames_, 1);
 }
 
 // [SECTION] helpers ---------------------------------------------------------------------------

@@ -147,7 +147,9 @@ private:
     std::unique_ptr<HostState> host_;
     std::unique_ptr<FeedLink> updater_;
     std::string feed_link_identity_;                       // URLs + keys the link was made for
-    bool feed_link_ready_ = false;                         // constructor has loaded the local feed
+    bool feed_link_ready_ = false;
+    static constexpr int kSettleFrames = 3;  // frames drawn after the last input before sleeping
+    int settle_frames_ = 0;                         // constructor has loaded the local feed
     std::map<std::string, std::string> logged_state_;      // topic -> last line logged
     std::function<void()> wake_;
     std::string active_tiles_ = "offline";

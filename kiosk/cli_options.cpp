@@ -33,7 +33,7 @@ std::string cli_usage() {
            "             [--tiles offline|pdok|URL-template] [--lang nl|en|tr|pl|pt|ar]\n"
            "             [--screenshot FILE --size WxH [--frames N]\n"
            "              [--screen map|venue:<id>|agenda|nearby|pin|arabic]]\n"
-           "             [--validate FEED]\n";
+           "             [--validate FEED] [--renderer auto|software|opengl|opengles2]\n";
 }
 
 std::string find_offline_tiles_dir() {
@@ -65,7 +65,7 @@ std::expected<CliOptions, std::string> parse_cli(const std::vector<std::string>&
             o.app.kiosk_mode = true;
             o.app.fullscreen = true;
         } else if (a == "--config" || a == "--feed" || a == "--tiles" || a == "--lang" || a == "--screenshot" ||
-                   a == "--size" || a == "--frames" || a == "--screen" || a == "--validate") {
+                   a == "--size" || a == "--frames" || a == "--screen" || a == "--validate" || a == "--renderer") {
             auto v = value(i, a);
             if (!v) return std::unexpected(v.error());
             if (a == "--config") o.app.config_path = *v;
@@ -103,6 +103,7 @@ std::expected<CliOptions, std::string> parse_cli(const std::vector<std::string>&
                     return std::unexpected("--frames '" + *v + "': expected a whole number from 1 to 100000");
                 }
             }
+            if (a == "--renderer") o.renderer = *v;  // auto | software | SDL driver name (checked by SDL)
             if (a == "--screen") {
                 if (*v != "map" && *v != "agenda" && *v != "nearby" && *v != "pin" && *v != "arabic" && *v != "host" &&
                     v->rfind("venue:", 0) != 0) {

@@ -24,6 +24,7 @@ struct CliOptions {
     std::string start_screen = "map";  // map | venue:<id> | agenda | nearby | pin | arabic
     std::string validate_path;    // non-empty: validate this feed and exit
     bool lang_given = false;
+    std::string renderer = "auto";  // --renderer: auto picks software when there is no real GPU
 };
 
 std::expected<CliOptions, std::string> parse_cli(const std::vector<std::string>& args);

@@ -6,6 +6,7 @@
 
 #include "data/feed_check.hpp"
 #include "kiosk/host/watchdog.hpp"
+#include "kiosk/x11_window_guard.hpp"
 
 namespace bk::kiosk {
 namespace {
@@ -32,7 +33,8 @@ std::expected<std::unique_ptr<KioskSession>, std::string> KioskSession::create(c
                       .height_px = options.height_px,
                       .fullscreen = options.app.fullscreen && !headless,
                       .hidden = headless,
-                      .software_renderer = headless};
+                      .software_renderer = headless,
+                      .renderer = options.renderer};
     auto platform = SdlPlatform::create(p);
     if (!platform) return std::unexpected(platform.error());
     s->platform_ = std::move(*platform);
@@ -60,13 +62,23 @@ void KioskSession::draw(SteadyTime now) {
 }
 
 void KioskSession::step_blocking() {
-    const auto now = std::chrono::steady_clock::now();
-    const bool any = platform_->pump_events(app_->wait_timeout_ms(now), [&](const InputEvent& e) { app_->handle(e); });
-    // Render on demand: a wake-up without events redraws only when something is due (clock minute,
-    // idle timers, loading). The loop still wakes every second for the systemd watchdog.
-    if (!any && !app_->frame_due(std::chrono::steady_clock::now())) return;
-    draw(std::chrono::steady_clock::now());
+    const bool any = platform_->pump_events(app_->wait_timeout_ms(std::chrono::steady_clock::now()),
+                                            [&](const InputEvent& e) { app_->handle(e); });
+    draw_if_due(any, std::chrono::steady_clock::now());
+}
+
+bool KioskSession::step_on_demand(SteadyTime now) {
+    const bool any = platform_->pump_events(0, [&](const InputEvent& e) { app_->handle(e); });
+    return draw_if_due(any, now);
+}
+
+// Render on demand: a wake-up without events redraws only when something is due (input still
+// settling, clock minute, idle timers, loading). The loop still wakes every second for the watchdog.
+bool KioskSession::draw_if_due(bool had_events, SteadyTime now) {
+    if (!had_events && !app_->frame_due(now)) return false;
+    draw(now);
     platform_->present();
+    return true;
 }
 
 void KioskSession::step(SteadyTime now) {
@@ -109,6 +121,7 @@ int run_screenshot(const CliOptions& options) {
 }
 
 int run_app(int argc, char** argv) {
+    const auto process_start = std::chrono::steady_clock::now();
     std::vector<std::string> args(argv + 1, argv + argc);
     auto options = parse_cli(args);
     if (!options) {
@@ -141,7 +154,18 @@ int run_app(int argc, char** argv) {
     (*session)->step_blocking();
     std::string service_status = (*session)->app().service_status();
     watchdog.ready(service_status);
+    const RendererChoice& rc = (*session)->platform().renderer_choice();
+    std::fprintf(stderr, "kiosk: renderer %s (%s), %dx%d%s\n", rc.name.c_str(), rc.reason.c_str(),
+                 (*session)->platform().width_px(), (*session)->platform().height_px(),
+                 options->app.fullscreen ? " full screen" : "");
+    bool map_logged = false;
     while (!(*session)->app().quit_requested()) {
+        if (x11_window_lost()) {
+            std::fprintf(stderr, "kiosk: the window was destroyed by another X client; exiting (code %d) so that "
+                                 "systemd starts a fresh kiosk\n", kExitWindowLost);
+            watchdog.stopping();
+            return kExitWindowLost;
+        }
         if (const int sig = g_signal.exchange(0); sig == SIGTERM) {
             break;
         } else if (sig == SIGINT) {
@@ -149,6 +173,14 @@ int run_app(int argc, char** argv) {
         }
         (*session)->step_blocking();
         watchdog.tick(std::chrono::steady_clock::now());
+        if (!map_logged && (*session)->app().map_complete()) {
+            map_logged = true;
+            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                                  process_start)
+                                .count();
+            std::fprintf(stderr, "kiosk: first full map after %lld ms (%lld frames)\n", static_cast<long long>(ms),
+                         (*session)->app().frames_drawn());
+        }
         // systemctl status shows what the kiosk is doing (only changes are sent).
         if (std::string st = (*session)->app().service_status(); st != service_status) {
             service_status = st;

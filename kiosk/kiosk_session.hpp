@@ -25,6 +25,9 @@ public:
 
     // Waits for events up to the App's timeout (rendering on demand), then draws one frame.
     void step_blocking();
+    // Polls events without waiting and draws a frame only when one is due (what step_blocking does
+    // after its wait); returns whether it drew. Tests drive the render-on-demand loop with it.
+    bool step_on_demand(SteadyTime now);
     // Polls events without waiting and draws one frame at the given monotonic time.
     void step(SteadyTime now);
     std::expected<RgbaImage, std::string> read_pixels() { return platform_->read_pixels(); }
@@ -34,6 +37,7 @@ public:
 private:
     KioskSession() = default;
     void draw(SteadyTime now);
+    bool draw_if_due(bool had_events, SteadyTime now);
     std::unique_ptr<App> app_;
     std::unique_ptr<SdlPlatform> platform_;
 };

@@ -1,9 +1,14 @@
 #include "kiosk/sdl_platform.hpp"
 
+#include "kiosk/x11_window_guard.hpp"
+
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <string_view>
 
 namespace bk::kiosk {
 namespace {
@@ -31,6 +36,10 @@ std::expected<std::unique_ptr<SdlPlatform>, std::string> SdlPlatform::create(con
     if (g_wake_type.load() == 0) g_wake_type.store(SDL_RegisterEvents(1));
 
     std::unique_ptr<SdlPlatform> p(new SdlPlatform());
+    p->choice_ = choose_renderer(options);
+    // The software renderer draws into the window surface; without this hint SDL would present that
+    // surface through OpenGL again (llvmpipe on a machine without GPU). "0": plain X11 (XShm) surface.
+    if (p->choice_.software) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED, w = options.width_px, h = options.height_px;
     if (options.fullscreen) {
@@ -52,22 +61,70 @@ std::expected<std::unique_ptr<SdlPlatform>, std::string> SdlPlatform::create(con
         return std::unexpected(std::string("SDL_CreateWindow ") + std::to_string(options.width_px) + "x" +
                                std::to_string(options.height_px) + " failed: " + SDL_GetError());
     }
-    if (!options.software_renderer) {
-        p->renderer_ = SDL_CreateRenderer(p->window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    }
-    if (p->renderer_ == nullptr) {
-        p->renderer_ = SDL_CreateRenderer(p->window_, -1, SDL_RENDERER_SOFTWARE);
-        p->software_ = true;
-    }
-    if (p->renderer_ == nullptr) {
-        return std::unexpected(std::string("SDL_CreateRenderer (accelerated and software) failed: ") + SDL_GetError());
-    }
+    install_x11_window_guard(p->window_);
+    if (auto r = p->create_renderer(options); !r) return std::unexpected(r.error());
     SDL_SetRenderDrawBlendMode(p->renderer_, SDL_BLENDMODE_BLEND);
     if (!ImGui_ImplSDL2_InitForSDLRenderer(p->window_) || !ImGui_ImplSDLRenderer_Init(p->renderer_)) {
         return std::unexpected("Dear ImGui SDL backends failed to initialise");
     }
     p->backends_ = true;
     return p;
+}
+
+// [SECTION] renderer choice
+// The cheapest path per machine: a real GPU -> SDL's accelerated renderer (OpenGL/GLES); no GPU ->
+// SDL's software renderer on a plain window surface. Mesa's software OpenGL (llvmpipe, softpipe,
+// swrast) is slower than both (shader JIT at start, rasterising twice), so it counts as "no GPU".
+RendererChoice SdlPlatform::choose_renderer(const PlatformOptions& options) {
+    std::string want = options.renderer;
+    if (const char* env = std::getenv("BUURTKAART_RENDERER"); env && *env) want = env;
+    if (options.software_renderer) return {true, "software", "headless (stable pixels)"};
+    if (want == "software") return {true, "software", "forced by setting"};
+    if (want != "auto" && !want.empty()) return {false, want, "forced by setting"};
+    std::error_code ec;
+    bool gpu_device = false;
+    for (const auto& e : std::filesystem::directory_iterator("/dev/dri", ec)) {
+        const std::string n = e.path().filename().string();
+        if (n.starts_with("card") || n.starts_with("renderD")) gpu_device = true;
+    }
+    if (!gpu_device) return {true, "software", "no GPU device in /dev/dri"};
+    return {false, "auto", "GPU device present"};
+}
+
+std::expected<void, std::string> SdlPlatform::create_renderer(const PlatformOptions&) {
+    if (!choice_.software) {
+        if (choice_.name != "auto") SDL_SetHint(SDL_HINT_RENDER_DRIVER, choice_.name.c_str());
+        renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        SDL_RendererInfo info{};
+        if (renderer_ != nullptr && SDL_GetRendererInfo(renderer_, &info) == 0) {
+            choice_.name = info.name;
+            // An OpenGL renderer whose GL is Mesa's software rasteriser: use SDL's own software path.
+            using GetString = const unsigned char* (*)(unsigned int);
+            auto gl_get_string = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString"));
+            const unsigned char* gl = std::string_view(info.name).starts_with("opengl") && gl_get_string
+                                          ? gl_get_string(0x1F01 /* GL_RENDERER */)
+                                          : nullptr;
+            const std::string gl_name = gl ? reinterpret_cast<const char*>(gl) : "";
+            if (gl_name.find("llvmpipe") != std::string::npos || gl_name.find("softpipe") != std::string::npos ||
+                gl_name.find("swrast") != std::string::npos) {
+                SDL_DestroyRenderer(renderer_);
+                renderer_ = nullptr;
+                choice_ = {true, "software", "OpenGL is software (" + gl_name.substr(0, 40) + ")"};
+                // The window surface must not go through GL again (see choose_renderer's hint).
+                SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+            } else if (!gl_name.empty()) {
+                choice_.reason += ", GL_RENDERER " + gl_name.substr(0, 60);
+            }
+        }
+    }
+    if (renderer_ == nullptr) {
+        if (!choice_.software) choice_ = {true, "software", std::string("accelerated renderer failed: ") + SDL_GetError()};
+        renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
+    }
+    if (renderer_ == nullptr)
+        return std::unexpected(std::string("SDL_CreateRenderer (accelerated and software) failed: ") + SDL_GetError());
+    software_ = choice_.software;
+    return {};
 }
 
 SdlPlatform::~SdlPlatform() {

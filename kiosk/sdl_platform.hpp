@@ -25,6 +25,15 @@ struct PlatformOptions {
     bool fullscreen = false;
     bool hidden = false;          // headless screenshots/tests
     bool software_renderer = false;  // force SDL's software renderer (stable pixels for goldens)
+    // auto | software | an SDL render driver name (opengl, opengles2, ...); env BUURTKAART_RENDERER wins.
+    std::string renderer = "auto";
+};
+
+// Which renderer the platform uses and why (logged at start, shown on the host screen).
+struct RendererChoice {
+    bool software = false;
+    std::string name;    // "software", or SDL's driver name ("opengl", "opengles2", ...)
+    std::string reason;  // "no GPU device in /dev/dri", "OpenGL is software (llvmpipe ...)", ...
 };
 
 class SdlPlatform final : public TextureStore {
@@ -49,6 +58,7 @@ public:
     SDL_Window* window() { return window_; }
     SDL_Renderer* renderer() { return renderer_; }
     bool is_software() const { return software_; }
+    const RendererChoice& renderer_choice() const { return choice_; }
 
     ImTextureID create_rgba(int width_px, int height_px, const std::uint8_t* rgba) override;
     void destroy(ImTextureID texture) override;
@@ -59,6 +69,9 @@ public:
 private:
     SdlPlatform() = default;
     void translate(const SDL_Event& event, const std::function<void(const InputEvent&)>& sink);
+    static RendererChoice choose_renderer(const PlatformOptions& options);
+    std::expected<void, std::string> create_renderer(const PlatformOptions& options);
+    RendererChoice choice_;
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
     bool software_ = false;
