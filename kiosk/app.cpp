@@ -12,10 +12,6 @@
 #include "kiosk/tile_layer.hpp"
 
 namespace bk::kiosk {
-namespace {
-TileLayer* worker_tiles(const std::unique_ptr<BaseTileLayer>& tiles) { return dynamic_cast<TileLayer*>(tiles.get()); }
-}  // namespace
-
 // [SECTION] construction ----------------------------------------------------------------------
 
 App::App(AppConfig config)
@@ -120,10 +116,8 @@ void App::make_tile_layer() {
     // --tiles wins; otherwise the host's setting. Every source (the offline bake too) is fetched and
     // decoded on the map helper's workers (bk::map::TileLayer); HTTP ones through the disk cache. A
     // switch keeps the layer: set_source() lets the old source's workers stop off the main thread.
-    if (worker_tiles(tiles_) == nullptr) {
-        tiles_ = std::make_unique<TileLayer>(*textures_, default_tile_cache_dir(), wake_);
-    }
-    TileLayer& layer = *worker_tiles(tiles_);
+    if (!tiles_) tiles_ = std::make_unique<TileLayer>(*textures_, default_tile_cache_dir(), wake_);
+    TileLayer& layer = *tiles_;
     if (auto ok = layer.set_source(active_tile_source()); !ok) {
         std::fprintf(stderr, "kiosk: %s; using the offline map\n", ok.error().c_str());
         (void)layer.set_source(map::offline_source(config_.offline_tiles_dir));
@@ -154,7 +148,7 @@ void App::open(Screen screen, const std::string& venue_id) {
 std::string App::selected_venue() const { return state_->screen == Screen::Venue ? state_->venue_id : ""; }
 bool App::map_complete() const { return tiles_ && tiles_->complete(); }
 void App::wait_for_tiles(std::chrono::milliseconds timeout) {
-    if (TileLayer* t = worker_tiles(tiles_); t != nullptr && t->loading()) t->wait_for_results(timeout);
+    if (tiles_ && tiles_->loading()) tiles_->wait_for_results(timeout);
 }
 std::size_t App::texture_count() const { return tiles_ ? tiles_->texture_count() : 0; }
 bool App::kiosk_mode() const { return host_->guard.kiosk_mode(); }

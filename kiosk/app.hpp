@@ -35,7 +35,7 @@
 
 namespace bk::kiosk {
 
-class BaseTileLayer;
+class TileLayer;
 class FeedLink;
 struct AppState;
 struct HostState;
@@ -86,6 +86,7 @@ public:
     std::string highlighted_venue() const;
     std::string search_text() const;
     std::string status_line() const { return status_text(); }  // the top bar's feed status
+    const MapLayerFrame& map_frame() const { return map_frame_; }  // the platform draws it under ImGui
     // One line for systemd's STATUS= (English, for the journal): map source and feed state.
     std::string service_status() const;
     ImVec2 button_centre(const std::string& label) const { return registered_button_centre(label); }
@@ -142,7 +143,8 @@ private:
     FeedModel model_;
     QueryCache queries_;
     TextureStore* textures_ = nullptr;
-    std::unique_ptr<BaseTileLayer> tiles_;
+    std::unique_ptr<TileLayer> tiles_;
+    MapLayerFrame map_frame_;  // this frame's basemap rectangles (drawn by the platform under ImGui)
     std::unique_ptr<AppState> state_;
     std::unique_ptr<HostState> host_;
     std::unique_ptr<FeedLink> updater_;

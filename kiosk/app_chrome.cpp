@@ -7,7 +7,7 @@
 
 #include "kiosk/app.hpp"
 #include "kiosk/app_state.hpp"
-#include "kiosk/tile_layer_base.hpp"
+#include "kiosk/tile_layer.hpp"
 
 namespace bk::kiosk {
 constexpr float kPi = 3.14159265358979f;

@@ -49,8 +49,14 @@ void App::draw_map(float w, float h) {
     const float top = state_->top_bar_h;
     camera_.set_screen(0, top, w, h - top);
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    dl->AddRectFilled(ImVec2(0, top), ImVec2(w, h), theme_.palette().map_backdrop);
-    if (tiles_) tiles_->draw(camera_, dl, 8);
+    // The basemap goes to the platform as whole-pixel copies (under everything ImGui draws).
+    map_frame_.clip_x = 0;
+    map_frame_.clip_y = static_cast<int>(top);
+    map_frame_.clip_w = static_cast<int>(w);
+    map_frame_.clip_h = static_cast<int>(h - top);
+    map_frame_.backdrop = theme_.palette().map_backdrop;
+    map_frame_.blits.clear();
+    if (tiles_) tiles_->draw(camera_, map_frame_.blits, 8);
     if (theme_.high_contrast()) dl->AddRectFilled(ImVec2(0, top), ImVec2(w, h), IM_COL32(0, 0, 0, 90));
     draw_markers(dl);
     if (state_->pending_tap) handle_map_tap(*state_->pending_tap);

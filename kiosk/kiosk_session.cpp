@@ -58,7 +58,7 @@ KioskSession::~KioskSession() {
 void KioskSession::draw(SteadyTime now) {
     platform_->new_frame();
     app_->frame(static_cast<float>(platform_->width_px()), static_cast<float>(platform_->height_px()), now);
-    platform_->render_without_present();
+    platform_->render_without_present(&app_->map_frame());
 }
 
 void KioskSession::step_blocking() {

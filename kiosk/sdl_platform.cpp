@@ -223,9 +223,23 @@ void SdlPlatform::new_frame() {
     ImGui_ImplSDL2_NewFrame();
 }
 
-void SdlPlatform::render_without_present() {
+void SdlPlatform::render_without_present(const MapLayerFrame* map) {
     SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
     SDL_RenderClear(renderer_);
+    if (map != nullptr) {
+        // The basemap: whole-pixel opaque copies (SDL_RenderCopy, blend none), clipped to the map.
+        const SDL_Rect clip{map->clip_x, map->clip_y, map->clip_w, map->clip_h};
+        SDL_RenderSetClipRect(renderer_, &clip);
+        const std::uint32_t c = map->backdrop;  // IM_COL32: R in the low byte
+        SDL_SetRenderDrawColor(renderer_, c & 0xFF, (c >> 8) & 0xFF, (c >> 16) & 0xFF, 255);
+        SDL_RenderFillRect(renderer_, &clip);
+        for (const MapBlit& b : map->blits) {
+            const SDL_Rect src{b.src_x, b.src_y, b.src_w, b.src_h};
+            const SDL_Rect dst{b.dst_x, b.dst_y, b.dst_w, b.dst_h};
+            SDL_RenderCopy(renderer_, static_cast<SDL_Texture*>(b.texture), &src, &dst);
+        }
+        SDL_RenderSetClipRect(renderer_, nullptr);
+    }
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     // Without a present (headless steps) SDL keeps batching commands; flush so they never pile up.
     SDL_RenderFlush(renderer_);
@@ -234,7 +248,7 @@ void SdlPlatform::render_without_present() {
 void SdlPlatform::present() { SDL_RenderPresent(renderer_); }
 
 void SdlPlatform::render() {
-    render_without_present();
+    render_without_present(nullptr);
     present();
 }
 
@@ -255,6 +269,33 @@ ImTextureID SdlPlatform::create_rgba(int w, int h, const std::uint8_t* rgba) {
     if (t == nullptr) return nullptr;
     SDL_UpdateTexture(t, nullptr, rgba, w * 4);
     SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
+    return static_cast<ImTextureID>(t);
+}
+
+ImTextureID SdlPlatform::create_opaque(int w, int h, const std::uint8_t* rgba) {
+    // The window's own format when the renderer takes it (an unscaled copy is then a memcpy per
+    // row in SDL's software renderer), else RGBA32.
+    if (opaque_format_ == SDL_PIXELFORMAT_UNKNOWN) {
+        opaque_format_ = SDL_PIXELFORMAT_RGBA32;
+        const Uint32 window_format = SDL_GetWindowPixelFormat(window_);
+        SDL_RendererInfo info{};
+        if (window_format != SDL_PIXELFORMAT_UNKNOWN && SDL_GetRendererInfo(renderer_, &info) == 0) {
+            for (Uint32 i = 0; i < info.num_texture_formats; ++i)
+                if (info.texture_formats[i] == window_format) opaque_format_ = window_format;
+            if (software_) opaque_format_ = window_format;  // the software renderer takes any format
+        }
+    }
+    SDL_Texture* t = SDL_CreateTexture(renderer_, opaque_format_, SDL_TEXTUREACCESS_STATIC, w, h);
+    if (t == nullptr) return nullptr;
+    if (opaque_format_ == SDL_PIXELFORMAT_RGBA32) {
+        SDL_UpdateTexture(t, nullptr, rgba, w * 4);
+    } else {
+        convert_buffer_.resize(static_cast<std::size_t>(w) * h * 4);
+        SDL_ConvertPixels(w, h, SDL_PIXELFORMAT_RGBA32, rgba, w * 4, opaque_format_, convert_buffer_.data(), w * 4);
+        SDL_UpdateTexture(t, nullptr, convert_buffer_.data(), w * 4);
+    }
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_NONE);
     SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
     return static_cast<ImTextureID>(t);
 }

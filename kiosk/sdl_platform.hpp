@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "kiosk/input_event.hpp"
 #include "kiosk/rgba_image.hpp"
@@ -50,7 +51,7 @@ public:
     void new_frame();           // backends' NewFrame; call before App::frame
     void render();              // clear, ImGui draw data, present
     std::expected<RgbaImage, std::string> read_pixels();  // the last rendered frame (call before render's present)
-    void render_without_present();
+    void render_without_present(const MapLayerFrame* map = nullptr);  // map: the basemap under ImGui
     void present();
 
     int width_px() const;
@@ -61,6 +62,7 @@ public:
     const RendererChoice& renderer_choice() const { return choice_; }
 
     ImTextureID create_rgba(int width_px, int height_px, const std::uint8_t* rgba) override;
+    ImTextureID create_opaque(int width_px, int height_px, const std::uint8_t* rgba) override;
     void destroy(ImTextureID texture) override;
 
     static void push_wake();  // any thread
@@ -72,6 +74,8 @@ private:
     static RendererChoice choose_renderer(const PlatformOptions& options);
     std::expected<void, std::string> create_renderer(const PlatformOptions& options);
     RendererChoice choice_;
+    Uint32 opaque_format_ = SDL_PIXELFORMAT_UNKNOWN;  // chosen at the first create_opaque()
+    std::vector<std::uint8_t> convert_buffer_;        // RGBA -> screen format, reused
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
     bool software_ = false;

@@ -173,7 +173,7 @@ bool TileLayer::wait_for_results(std::chrono::milliseconds timeout) {
     return wake_->cv.wait_for(lock, timeout, [&] { return wake_->results > results_seen_; });
 }
 
-void TileLayer::draw(const MapCamera& cam, ImDrawList* dl, int max_uploads) {
+void TileLayer::draw(const MapCamera& cam, std::vector<MapBlit>& out, int max_uploads) {
     complete_ = false;
     missing_textures_ = false;
     results_left_ = false;
@@ -196,7 +196,7 @@ void TileLayer::draw(const MapCamera& cam, ImDrawList* dl, int max_uploads) {
         upload_queue_.pop_front();
         const map::DecodedImage* img = layer_->image(id);
         if (img == nullptr || textures_by_key_.contains(id)) continue;
-        if (ImTextureID t = store_.create_rgba(img->width_px, img->height_px, img->rgba.data())) {
+        if (ImTextureID t = store_.create_opaque(img->width_px, img->height_px, img->rgba.data())) {
             textures_by_key_.emplace(id, t);
         }
     }
@@ -208,26 +208,27 @@ void TileLayer::draw(const MapCamera& cam, ImDrawList* dl, int max_uploads) {
         ++error_count_;
     }
 
-    const float ox = static_cast<float>(cam.x_px()), oy = static_cast<float>(cam.y_px());
-    dl->PushClipRect(ImVec2(ox, oy), ImVec2(ox + static_cast<float>(cam.w_px()), oy + static_cast<float>(cam.h_px())),
-                     true);
-    constexpr double kTile = map::kTileSizePx;
+    const double ox = cam.x_px(), oy = cam.y_px();
     for (const map::DrawItem& d : f.plan.items) {
         auto it = textures_by_key_.find(d.tile);
         if (it == textures_by_key_.end()) {  // decoded, texture still queued (or its upload failed)
             missing_textures_ = true;
             continue;
         }
-        // Round edges to whole pixels so neighbouring tiles never leave hairline gaps.
-        const ImVec2 p0(ox + static_cast<float>(std::floor(d.dst_px.x_px)), oy + static_cast<float>(std::floor(d.dst_px.y_px)));
-        const ImVec2 p1(ox + static_cast<float>(std::floor(d.dst_px.x_px + d.dst_px.w_px)),
-                        oy + static_cast<float>(std::floor(d.dst_px.y_px + d.dst_px.h_px)));
-        const ImVec2 uv0(static_cast<float>(d.src_px.x_px / kTile), static_cast<float>(d.src_px.y_px / kTile));
-        const ImVec2 uv1(static_cast<float>((d.src_px.x_px + d.src_px.w_px) / kTile),
-                         static_cast<float>((d.src_px.y_px + d.src_px.h_px) / kTile));
-        dl->AddImage(it->second, p0, p1, uv0, uv1);
+        // Whole pixels: edges rounded down so neighbouring tiles never leave hairline gaps, and an
+        // unscaled tile is a straight copy.
+        MapBlit b;
+        b.texture = it->second;
+        b.dst_x = static_cast<int>(std::floor(ox + d.dst_px.x_px));
+        b.dst_y = static_cast<int>(std::floor(oy + d.dst_px.y_px));
+        b.dst_w = static_cast<int>(std::floor(ox + d.dst_px.x_px + d.dst_px.w_px)) - b.dst_x;
+        b.dst_h = static_cast<int>(std::floor(oy + d.dst_px.y_px + d.dst_px.h_px)) - b.dst_y;
+        b.src_x = static_cast<int>(std::lround(d.src_px.x_px));
+        b.src_y = static_cast<int>(std::lround(d.src_px.y_px));
+        b.src_w = std::max(1, static_cast<int>(std::lround(d.src_px.w_px)));
+        b.src_h = std::max(1, static_cast<int>(std::lround(d.src_px.h_px)));
+        if (b.dst_w > 0 && b.dst_h > 0) out.push_back(b);
     }
-    dl->PopClipRect();
     // Every requested tile either arrived or failed (not pending any more); failed ones are retried later.
     complete_ = !missing_textures_ && upload_queue_.empty() && !results_left_ && !layer_->is_loading();
 }

@@ -2,11 +2,11 @@
 // (offline folder, or HTTP with a disk cache honouring Cache-Control/ETag) and decodes tiles on
 // WORKER threads and plans parent/children fallback so the map never shows holes while tiles load.
 // Here: each draw takes the frame's arrived tiles, uploads them as textures (at most `max_uploads`
-// per draw), destroys textures of evicted tiles and draws the plan into an ImDrawList.
+// per draw), destroys textures of evicted tiles and turns the plan into whole-pixel MapBlits.
 // Usage:
 //   TileLayer layer(textures, map::pdok_brt_source(map::PdokLayer::Grijs), default_tile_cache_dir(), wake);
 //   TileLayer offline(textures, "/path/to/tiles/offline");        // folder {z}/{x}/{y}.png
-//   each frame: layer.draw(camera, ImGui::GetBackgroundDrawList(), 8); draw layer.attribution();
+//   each frame: layer.draw(camera, frame.blits, 8); the platform copies the blits, then ImGui on top;
 //   layer.complete(): every visible tile drawn at its own zoom (tiles the source cannot deliver —
 //   absent files, HTTP errors — count as done until their retry); layer.set_source(info) switches.
 // Limits: the decoded cache and the texture map hold at most kMaxTextures tiles (LRU, in map/).
@@ -30,17 +30,11 @@
 #include "kiosk/host/settings.hpp"
 #include "kiosk/map_camera.hpp"
 #include "kiosk/texture_store.hpp"
-#include "kiosk/tile_layer_base.hpp"
 #include "map/tile_layer.hpp"
 
 namespace bk::kiosk {
 
-struct TileKey {
-    int z = 0, x = 0, y = 0;
-    auto operator<=>(const TileKey&) const = default;
-};
-
-class TileLayer final : public BaseTileLayer {
+class TileLayer final {
 public:
     static constexpr std::size_t kMaxTextures = 192;  // 48 MiB of 256x256 RGBA: >4 screens of 1080p tiles at one zoom
     static constexpr std::size_t kResultsPerFrame = 8;  // decoded tiles taken from the workers per draw
@@ -52,16 +46,17 @@ public:
     TileLayer(TextureStore& textures, map::TileSourceInfo source, std::filesystem::path cache_dir, Notify notify = {});
     // No source yet (has_tiles() is false until set_source() succeeds).
     TileLayer(TextureStore& textures, std::filesystem::path cache_dir, Notify notify = {});
-    ~TileLayer() override;
+    ~TileLayer();
     TileLayer(const TileLayer&) = delete;
     TileLayer& operator=(const TileLayer&) = delete;
 
-    void draw(const MapCamera& camera, ImDrawList* draw_list, int max_uploads) override;
-    bool complete() const override { return complete_; }        // last draw had every tile at its own zoom
-    bool has_tiles() const override { return layer_ != nullptr; }  // a usable source (an offline folder with levels)
+    // Uploads arrived tiles (at most max_uploads) and appends this frame's tile rectangles to `out`.
+    void draw(const MapCamera& camera, std::vector<MapBlit>& out, int max_uploads);
+    bool complete() const { return complete_; }        // last draw had every tile at its own zoom
+    bool has_tiles() const { return layer_ != nullptr; }  // a usable source (an offline folder with levels)
     // Only the workers are busy: nothing more to draw until one reports (its notify wakes the loop).
-    bool loading() const override { return is_loading() && !needs_redraw(); }
-    std::size_t texture_count() const override { return textures_by_key_.size(); }
+    bool loading() const { return is_loading() && !needs_redraw(); }
+    std::size_t texture_count() const { return textures_by_key_.size(); }
     const std::string& folder() const { return folder_; }  // offline root, or the URL template
     int min_z() const { return source_.min_zoom; }
     int max_z() const { return source_.max_zoom; }
@@ -70,7 +65,7 @@ public:
     // On failure the current source stays and the error is returned (and kept in last_error()).
     std::expected<void, std::string> set_source(const map::TileSourceInfo& source);
     const map::TileSourceInfo& source() const { return source_; }
-    std::string attribution() const override { return map::attribution_text(source_); }
+    std::string attribution() const { return map::attribution_text(source_); }
     bool is_loading() const { return layer_ && layer_->is_loading(); }
     // True while the next draw can show more without waiting for a worker: uploads queued, tiles
     // on screen whose textures are not made yet, or finished results left for the next frame (the

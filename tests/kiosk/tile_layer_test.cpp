@@ -46,9 +46,8 @@ std::unique_ptr<KioskSession> headless_session(CliOptions o = fixed_options()) {
 bool draw_until_complete(KioskSession& s, TileLayer& layer, const MapCamera& cam, int max_frames = 300) {
     s.step(SteadyTime{std::chrono::seconds(1000)});  // fonts and the ImGui frame state exist
     for (int i = 0; i < max_frames; ++i) {
-        ImGui::NewFrame();
-        layer.draw(cam, ImGui::GetBackgroundDrawList(), 8);
-        ImGui::EndFrame();
+        std::vector<MapBlit> blits;
+        layer.draw(cam, blits, 8);
         if (layer.complete()) return true;
         if (!layer.needs_redraw()) layer.wait_for_results(std::chrono::milliseconds(200));
     }
@@ -285,9 +284,8 @@ TEST_CASE("kiosk tile layer makes at most max_uploads textures per draw and stil
     bool done = false;
     for (int i = 0; i < 300 && !done; ++i) {
         const std::size_t before = layer.texture_count();
-        ImGui::NewFrame();
-        layer.draw(cam, ImGui::GetBackgroundDrawList(), 2);
-        ImGui::EndFrame();
+        std::vector<MapBlit> blits;
+        layer.draw(cam, blits, 2);
         most = std::max(most, layer.texture_count() - before);
         done = layer.complete();
         if (!done && !layer.needs_redraw()) {
@@ -319,9 +317,8 @@ TEST_CASE("switching tile source does not wait for a hanging HTTP fetch of the o
     session->step(SteadyTime{std::chrono::seconds(1000)});
     const MapCamera cam = delfshaven_camera();
     TileLayer layer(session->platform(), *tile_source_from_option(server.url("/{z}/{x}/{y}.png"), ""), cache.path);
-    ImGui::NewFrame();
-    layer.draw(cam, ImGui::GetBackgroundDrawList(), 8);  // workers now wait on the server
-    ImGui::EndFrame();
+    std::vector<MapBlit> blits;
+    layer.draw(cam, blits, 8);  // workers now wait on the server
     for (int i = 0; i < 100 && server.request_count() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     REQUIRE(server.request_count() > 0);
 
