@@ -5,7 +5,10 @@
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string_view>
@@ -132,6 +135,7 @@ SdlPlatform::~SdlPlatform() {
         ImGui_ImplSDLRenderer_Shutdown();
         ImGui_ImplSDL2_Shutdown();
     }
+    if (ui_cache_ != nullptr) SDL_DestroyTexture(ui_cache_);
     if (renderer_ != nullptr) SDL_DestroyRenderer(renderer_);
     if (window_ != nullptr) SDL_DestroyWindow(window_);
 }
@@ -223,9 +227,36 @@ void SdlPlatform::new_frame() {
     ImGui_ImplSDL2_NewFrame();
 }
 
+// BUURTKAART_PROFILE=1: every 120 presented frames, one stderr line with the mean milliseconds spent
+// in each stage (clear, basemap copies, ImGui geometry, present). What bounds a drag, measured.
+namespace {
+struct StageProfile {
+    bool on = std::getenv("BUURTKAART_PROFILE") != nullptr;
+    double ms[4] = {0, 0, 0, 0};
+    int frames = 0;
+    int ui_rebuilds = 0;
+    static double now_ms() { return double(SDL_GetPerformanceCounter()) * 1000.0 / double(SDL_GetPerformanceFrequency()); }
+    void add(int stage, double t0) { ms[stage] += now_ms() - t0; }
+    void frame_done() {
+        if (++frames < 120) return;
+        std::fprintf(stderr, "kiosk: profile %d frames, mean ms: clear %.2f, map %.2f, imgui %.2f, present %.2f; "
+                     "ui layer re-rendered %d times\n", frames, ms[0] / frames, ms[1] / frames, ms[2] / frames,
+                     ms[3] / frames, ui_rebuilds);
+        *this = StageProfile{};
+    }
+};
+StageProfile g_profile;
+}  // namespace
+
 void SdlPlatform::render_without_present(const MapLayerFrame* map) {
+    double t = g_profile.on ? StageProfile::now_ms() : 0;
     SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
     SDL_RenderClear(renderer_);
+    if (g_profile.on) {
+        SDL_RenderFlush(renderer_);
+        g_profile.add(0, t);
+        t = StageProfile::now_ms();
+    }
     if (map != nullptr) {
         // The basemap: whole-pixel opaque copies (SDL_RenderCopy, blend none), clipped to the map.
         const SDL_Rect clip{map->clip_x, map->clip_y, map->clip_w, map->clip_h};
@@ -240,12 +271,161 @@ void SdlPlatform::render_without_present(const MapLayerFrame* map) {
         }
         SDL_RenderSetClipRect(renderer_, nullptr);
     }
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    if (g_profile.on) {
+        SDL_RenderFlush(renderer_);
+        g_profile.add(1, t);
+        t = StageProfile::now_ms();
+    }
+    render_imgui(ImGui::GetDrawData());
+    if (g_profile.on) {
+        SDL_RenderFlush(renderer_);
+        g_profile.add(2, t);
+    }
     // Without a present (headless steps) SDL keeps batching commands; flush so they never pile up.
     SDL_RenderFlush(renderer_);
 }
 
-void SdlPlatform::present() { SDL_RenderPresent(renderer_); }
+// [SECTION] ImGui layers: the background list (venue markers, it moves with the map) is drawn every
+// frame; the windows above it (top bar, legend, panels, overlays) rarely change during a drag, so
+// with the software renderer they are rendered into a cached transparent texture only when their
+// geometry changes, and otherwise copied back over the window rectangles they cover (disjoint, so
+// nothing is blended twice). With a GPU renderer everything is drawn directly.
+namespace {
+
+std::uint64_t hash_lists(ImDrawList* const* lists, int count) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a, 64 bit
+    auto mix = [&](const void* data, std::size_t n) {
+        const auto* p = static_cast<const unsigned char*>(data);
+        for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+    };
+    for (int i = 0; i < count; ++i) {
+        const ImDrawList* l = lists[i];
+        mix(l->VtxBuffer.Data, sizeof(ImDrawVert) * std::size_t(l->VtxBuffer.Size));
+        mix(l->IdxBuffer.Data, sizeof(ImDrawIdx) * std::size_t(l->IdxBuffer.Size));
+        for (const ImDrawCmd& c : l->CmdBuffer) {
+            mix(&c.ClipRect, sizeof c.ClipRect);
+            mix(&c.TextureId, sizeof c.TextureId);
+            mix(&c.ElemCount, sizeof c.ElemCount);
+        }
+    }
+    return h;
+}
+
+// Disjoint rectangles covering the union of `in` (band by band): each pixel is copied once.
+std::vector<SDL_Rect> disjoint_union(const std::vector<SDL_Rect>& in) {
+    std::vector<int> ys;
+    for (const SDL_Rect& r : in) {
+        ys.push_back(r.y);
+        ys.push_back(r.y + r.h);
+    }
+    std::sort(ys.begin(), ys.end());
+    ys.erase(std::unique(ys.begin(), ys.end()), ys.end());
+    std::vector<SDL_Rect> out;
+    for (std::size_t b = 0; b + 1 < ys.size(); ++b) {
+        const int y0 = ys[b], y1 = ys[b + 1];
+        std::vector<std::pair<int, int>> xs;
+        for (const SDL_Rect& r : in)
+            if (r.y <= y0 && r.y + r.h >= y1) xs.push_back({r.x, r.x + r.w});
+        std::sort(xs.begin(), xs.end());
+        for (std::size_t i = 0; i < xs.size();) {
+            int x0 = xs[i].first, x1 = xs[i].second;
+            for (++i; i < xs.size() && xs[i].first <= x1; ++i) x1 = std::max(x1, xs[i].second);
+            // Merge with the rectangle of the band above when it has the same span.
+            bool merged = false;
+            for (SDL_Rect& o : out)
+                if (o.x == x0 && o.w == x1 - x0 && o.y + o.h == y0) {
+                    o.h += y1 - y0;
+                    merged = true;
+                    break;
+                }
+            if (!merged) out.push_back({x0, y0, x1 - x0, y1 - y0});
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+void SdlPlatform::render_imgui(ImDrawData* data) {
+    if (data == nullptr || !data->Valid) return;
+    if (!software_ || data->CmdListsCount == 0) {
+        ImGui_ImplSDLRenderer_RenderDrawData(data);
+        return;
+    }
+    // Split off the background list (drawn first by ImGui when it has anything).
+    ImDrawList* background = ImGui::GetBackgroundDrawList();
+    int first_ui = 0;
+    if (data->CmdLists[0] == background) {
+        ImDrawData bg = *data;
+        bg.CmdListsCount = 1;
+        bg.TotalVtxCount = background->VtxBuffer.Size;
+        bg.TotalIdxCount = background->IdxBuffer.Size;
+        ImGui_ImplSDLRenderer_RenderDrawData(&bg);
+        first_ui = 1;
+    }
+    ImDrawData ui = *data;
+    ui.CmdLists = data->CmdLists + first_ui;
+    ui.CmdListsCount = data->CmdListsCount - first_ui;
+    ui.TotalVtxCount = ui.TotalIdxCount = 0;
+    for (int i = 0; i < ui.CmdListsCount; ++i) {
+        ui.TotalVtxCount += ui.CmdLists[i]->VtxBuffer.Size;
+        ui.TotalIdxCount += ui.CmdLists[i]->IdxBuffer.Size;
+    }
+    if (ui.CmdListsCount == 0) return;
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(renderer_, &w, &h);
+    const std::uint64_t hash = hash_lists(ui.CmdLists, ui.CmdListsCount) ^ (std::uint64_t(w) << 32) ^ std::uint64_t(h);
+    if (ui_cache_ == nullptr || hash != ui_cache_hash_ || ui_cache_w_ != w || ui_cache_h_ != h) {
+        if (ui_cache_ == nullptr || ui_cache_w_ != w || ui_cache_h_ != h) {
+            if (ui_cache_ != nullptr) SDL_DestroyTexture(ui_cache_);
+            ui_cache_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+            ui_cache_w_ = w;
+            ui_cache_h_ = h;
+            if (ui_cache_ == nullptr) {  // no render targets: draw directly
+                ImGui_ImplSDLRenderer_RenderDrawData(&ui);
+                return;
+            }
+            SDL_SetTextureBlendMode(ui_cache_, SDL_BLENDMODE_BLEND);
+        }
+        SDL_SetRenderTarget(renderer_, ui_cache_);
+        SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 0);
+        SDL_RenderClear(renderer_);
+        ImGui_ImplSDLRenderer_RenderDrawData(&ui);
+        SDL_SetRenderTarget(renderer_, nullptr);
+        ui_cache_hash_ = hash;
+        ++g_profile.ui_rebuilds;
+        // Where the windows draw: each list's clip rectangles, as disjoint screen rectangles.
+        std::vector<SDL_Rect> rects;
+        for (int i = 0; i < ui.CmdListsCount; ++i) {
+            const ImDrawList* l = ui.CmdLists[i];
+            if (l->VtxBuffer.Size == 0) continue;
+            float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+            for (const ImDrawVert& v : l->VtxBuffer) {
+                x0 = std::min(x0, v.pos.x);
+                y0 = std::min(y0, v.pos.y);
+                x1 = std::max(x1, v.pos.x);
+                y1 = std::max(y1, v.pos.y);
+            }
+            SDL_Rect r{int(std::floor(x0)) - 1, int(std::floor(y0)) - 1, 0, 0};
+            r.w = int(std::ceil(x1)) + 1 - r.x;
+            r.h = int(std::ceil(y1)) + 1 - r.y;
+            const SDL_Rect screen{0, 0, w, h};
+            SDL_Rect clipped;
+            if (SDL_IntersectRect(&r, &screen, &clipped)) rects.push_back(clipped);
+        }
+        ui_cache_rects_ = disjoint_union(rects);
+    }
+    for (const SDL_Rect& r : ui_cache_rects_) SDL_RenderCopy(renderer_, ui_cache_, &r, &r);
+}
+
+void SdlPlatform::present() {
+    const double t = g_profile.on ? StageProfile::now_ms() : 0;
+    SDL_RenderPresent(renderer_);
+    if (g_profile.on) {
+        g_profile.add(3, t);
+        g_profile.frame_done();
+    }
+}
 
 void SdlPlatform::render() {
     render_without_present(nullptr);
@@ -273,6 +453,8 @@ ImTextureID SdlPlatform::create_rgba(int w, int h, const std::uint8_t* rgba) {
     return static_cast<ImTextureID>(t);
 }
 
+Uint32 SdlPlatform::window_format_or_unknown() const { return SDL_GetWindowPixelFormat(window_); }
+
 ImTextureID SdlPlatform::create_opaque(int w, int h, const std::uint8_t* rgba) {
     // The window's own format when the renderer takes it (an unscaled copy is then a memcpy per
     // row in SDL's software renderer), else RGBA32.
@@ -285,6 +467,9 @@ ImTextureID SdlPlatform::create_opaque(int w, int h, const std::uint8_t* rgba) {
                 if (info.texture_formats[i] == window_format) opaque_format_ = window_format;
             if (software_) opaque_format_ = window_format;  // the software renderer takes any format
         }
+        if (g_profile.on)
+            std::fprintf(stderr, "kiosk: profile: window format %s, tile texture format %s\n",
+                         SDL_GetPixelFormatName(window_format_or_unknown()), SDL_GetPixelFormatName(opaque_format_));
     }
     SDL_Texture* t = SDL_CreateTexture(renderer_, opaque_format_, SDL_TEXTUREACCESS_STATIC, w, h);
     if (t == nullptr) return nullptr;

@@ -72,6 +72,12 @@ private:
     SdlPlatform() = default;
     void translate(const SDL_Event& event, const std::function<void(const InputEvent&)>& sink);
     static RendererChoice choose_renderer(const PlatformOptions& options);
+    Uint32 window_format_or_unknown() const;
+    void render_imgui(ImDrawData* data);
+    SDL_Texture* ui_cache_ = nullptr;  // software renderer: the windows above the map, re-rendered on change
+    std::uint64_t ui_cache_hash_ = 0;
+    int ui_cache_w_ = 0, ui_cache_h_ = 0;
+    std::vector<SDL_Rect> ui_cache_rects_;
     std::expected<void, std::string> create_renderer(const PlatformOptions& options);
     RendererChoice choice_;
     Uint32 opaque_format_ = SDL_PIXELFORMAT_UNKNOWN;  // chosen at the first create_opaque()
