@@ -23,6 +23,13 @@ struct Schedule {
     std::vector<LocalDate> exdates;     // dates with no occurrence (whole local day)
     std::optional<LocalDate> from;      // date range: no occurrences before (inclusive)
     std::optional<LocalDate> until;     // date range: no occurrences after (inclusive)
+    // One continuous period (a summer closure, a 3-week exhibition): written as an all-day daily
+    // rule from start to `until`, so every v1 kiosk shows each day; a kiosk that knows `span`
+    // shows it once as "t/m <until>". Only with all_day and until.
+    bool span = false;
+    // Start time only (RFC 5545: a DTSTART date-time without DTEND/DURATION has no duration):
+    // shown as "vanaf 19:00"; duration_min stays 60 for the "now on" logic and older kiosks.
+    bool open_end = false;
 };
 
 // A change to one occurrence, keyed by its original local date.
@@ -34,6 +41,8 @@ struct OccurrenceChange {
     std::optional<int> duration_min;      // new duration
     std::optional<std::uint32_t> venue;   // moved to another venue (index into Feed::venues)
     std::string note;                     // "Deze week in de grote zaal"
+    std::string title;                    // this date only: another title (empty: the activity's)
+    std::string description;              // this date only: another description
 };
 
 struct Activity {

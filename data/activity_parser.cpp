@@ -87,6 +87,10 @@ void read_schedule(JsonReader& r, const json& s, const std::string& ptr, Schedul
     out.until = r.date(s, ptr, "until", false);
     if (out.from && out.until && *out.until < *out.from)
         r.error(child(ptr, "until"), "a date on or after \"from\" " + to_string(*out.from), r.member(s, "until"));
+    out.span = r.boolean(s, ptr, "span").value_or(false);
+    if (out.span && (!out.all_day || !out.until))
+        r.error(child(ptr, "span"), "\"span\" only with \"all_day\": true and an \"until\" date", r.member(s, "span"));
+    out.open_end = r.boolean(s, ptr, "open_end").value_or(false);
 }
 
 void read_changes(JsonReader& r, const json& arr, const std::string& ptr, const Feed& feed, Activity& a) {
@@ -114,8 +118,11 @@ void read_changes(JsonReader& r, const json& arr, const std::string& ptr, const 
         }
         ch.venue = venue_ref(r, c, cptr, "venue", false, feed);
         ch.note = r.string(c, cptr, "note", false).value_or("");
-        if (!ch.cancelled && !ch.start && !ch.duration_min && !ch.venue && ch.note.empty())
-            r.warning(cptr, "change has no effect (no cancelled/start/end/duration_min/venue/note)");
+        ch.title = r.string(c, cptr, "title", false).value_or("");
+        ch.description = r.string(c, cptr, "description", false).value_or("");
+        if (!ch.cancelled && !ch.start && !ch.duration_min && !ch.venue && ch.note.empty() && ch.title.empty() &&
+            ch.description.empty())
+            r.warning(cptr, "change has no effect (no cancelled/start/end/duration_min/venue/note/title/description)");
         auto dup = std::find_if(a.changes.begin(), a.changes.end(), [&](const auto& x) { return x.date == ch.date; });
         if (dup != a.changes.end()) {
             r.error(child(cptr, "date"), "one change per date (" + to_string(ch.date) + " appears twice)",

@@ -23,7 +23,7 @@ namespace bk::data {
 
 inline constexpr std::string_view kFeedSchemaPrefix = "buurtkaart-feed/";
 inline constexpr int kFeedSchemaMajor = 1;
-inline constexpr int kFeedSchemaMinor = 0;
+inline constexpr int kFeedSchemaMinor = 1;  // 1.1: category "overig", span, open_end, change title/description, translations
 
 struct Notice {
     std::string id;

@@ -60,6 +60,8 @@ json schedule_json(const Schedule& s) {
     }
     if (s.from) j["from"] = to_string(*s.from);
     if (s.until) j["until"] = to_string(*s.until);
+    if (s.span) j["span"] = true;
+    if (s.open_end) j["open_end"] = true;
     return j;
 }
 
@@ -89,6 +91,8 @@ json activity_json(const Feed& feed, const Activity& a) {
             if (c.duration_min) cj["duration_min"] = *c.duration_min;
             if (c.venue) cj["venue"] = feed.venues.at(*c.venue).id;
             put_if(cj, "note", c.note);
+            put_if(cj, "title", c.title);
+            put_if(cj, "description", c.description);
             changes.push_back(std::move(cj));
         }
         j["changes"] = std::move(changes);

@@ -23,6 +23,7 @@ constexpr std::array kCategories{
     VocabEntry{"gezondheid", "Gezondheid"},
     VocabEntry{"werk", "Werk & leren"},
     VocabEntry{"spel", "Spel"},
+    VocabEntry{"overig", "Overig"},  // since feed 1.1
 };
 
 constexpr std::array kAudiences{

@@ -3,9 +3,11 @@
 // [SECTION] source resolution (fetch → parse → last good)
 // [SECTION] venues
 // [SECTION] activities (manual sheet, calendars)
+// [SECTION] per-activity checks
 // [SECTION] build_feed
 
 #include <atomic>
+#include <cstdlib>
 #include <functional>
 #include <thread>
 #include <map>
@@ -16,7 +18,10 @@
 #include "data/feed_parser.hpp"
 #include "data/feed_writer.hpp"
 #include "data/ics_import.hpp"
+#include "data/recurrence.hpp"
 #include "data/publish/activity_sheet.hpp"
+#include "data/publish/category_guess.hpp"
+#include "data/vocab.hpp"
 #include "data/publish/pdok_geocoder.hpp"
 #include "data/publish/source_fetcher.hpp"
 #include "data/publish/source_store.hpp"
@@ -42,6 +47,8 @@ bool BuildResult::any_failed() const {
 }
 
 namespace {
+
+LocalDate add_months(LocalDate d, int months);
 
 // [SECTION] source resolution (fetch → parse → last good)
 struct Context {
@@ -240,10 +247,14 @@ void add_calendar(Context& ctx, const OrganisationSource& org, std::size_t n, co
         else rep.warnings.push_back("organisation '" + org.id + "': default venue '" + org.default_venue +
                                     "' is not in the venues sheet; events must name their venue in LOCATION");
     }
-    if (!org.categories.empty()) opt.default_categories = org.categories;
+    // No categories for the organisation: guessed per event from its words (category_guess.hpp).
+    opt.default_categories = org.categories;
     if (!org.audiences.empty()) opt.default_audiences = org.audiences;
     if (!org.languages.empty()) opt.default_languages = org.languages;
     opt.id_prefix = to_feed_id(org.id) + "-";
+    const LocalDate today = amsterdam_from_utc(ctx.options.now).date;
+    opt.window_from = add_months(today, -ctx.config.window_months_back);
+    opt.window_to = add_months(today, ctx.config.window_months_ahead);
     auto result = resolve_source<IcsImportResult>(
         ctx, id, org.calendars[n], rep,
         [&](const std::string& body, const std::string& origin) -> std::expected<IcsImportResult, std::string> {
@@ -260,12 +271,114 @@ void add_calendar(Context& ctx, const OrganisationSource& org, std::size_t n, co
     if (!result) return;
     for (auto& w : result->warnings) rep.warnings.push_back(std::move(w));
     for (auto& a : result->activities) {
+        if (a.categories.empty()) {
+            CategoryGuess g = guess_categories(a.title, a.description);
+            a.categories = g.ids;
+            std::string names;
+            for (const auto& c : g.ids) names += (names.empty() ? "" : ", ") + std::string(label_nl(categories(), c));
+            rep.category_guesses.push_back(event_label(a) + " → " + names +
+                                           (g.matched ? " (op grond van: " + g.reason + ")" : " (geen trefwoord gevonden)"));
+        }
         out.push_back(std::move(a));
         ++rep.items;
     }
 }
 
+// [SECTION] publishing window
+LocalDate add_months(LocalDate d, int months) {
+    int m = d.year * 12 + (d.month - 1) + months;
+    LocalDate out{m / 12, m % 12 + 1, d.day};
+    while (!is_valid(out)) --out.day;
+    return out;
+}
+
+bool any_occurrence(const Feed& feed, std::uint32_t i, LocalDate from, LocalDate to) {
+    for (LocalDate d = from; d <= to; d = add_days(d, 61))
+        if (!expand_activity(feed, i, amsterdam_midnight(d), amsterdam_midnight(add_days(std::min(add_days(d, 60), to), 1)))
+                 .empty())
+            return true;
+    return false;
+}
+
+// Leaves out what happens only outside [from, to] and trims dates outside it, so neither the feed
+// nor the residents' ICS files carry years of past events.
+void prune_to_window(Feed& feed, std::vector<std::size_t>& owner, std::vector<SourceReport>& sources, LocalDate from,
+                     LocalDate to) {
+    std::vector<Activity> kept;
+    std::vector<std::size_t> kept_owner;
+    for (std::uint32_t i = 0; i < feed.activities.size(); ++i) {
+        Activity& a = feed.activities[i];
+        Schedule& s = a.schedule;
+        if (s.rrule.empty()) {
+            std::vector<LocalDateTime> dates{s.start};
+            dates.insert(dates.end(), s.rdates.begin(), s.rdates.end());
+            const int extra_days = s.all_day ? std::max(1, s.duration_min / 1440) - 1 : 0;
+            std::erase_if(dates, [&](const LocalDateTime& t) { return add_days(t.date, extra_days) < from || t.date > to; });
+            if (!dates.empty()) {
+                std::sort(dates.begin(), dates.end());
+                s.start = dates.front();
+                s.rdates.assign(dates.begin() + 1, dates.end());
+            }
+            if (dates.empty()) {
+                ++sources[owner[i]].outside_window;
+                continue;
+            }
+        } else {
+            if (!any_occurrence(feed, i, from, to)) {
+                ++sources[owner[i]].outside_window;
+                continue;
+            }
+            std::erase_if(s.rdates, [&](const LocalDateTime& t) { return t.date < from || t.date > to; });
+            std::erase_if(s.exdates, [&](const LocalDate& d) { return d < from || d > to; });
+        }
+        std::erase_if(a.changes, [&](const OccurrenceChange& c) { return c.date < from || c.date > to; });
+        kept.push_back(std::move(a));
+        kept_owner.push_back(owner[i]);
+    }
+    feed.activities = std::move(kept);
+    owner = std::move(kept_owner);
+}
+
+// [SECTION] per-activity checks
+// The kiosk's validator on the whole feed; every activity it rejects is left out with a report line
+// (source, title, date, why) and the rest is published: one bad event never blocks the build.
+void drop_rejected_activities(Feed& feed, std::vector<std::size_t>& owner, std::vector<SourceReport>& sources) {
+    for (int round = 0; round < 100; ++round) {
+        const std::string json = write_feed_json(feed);
+        FeedReport check = validate_feed(json, "built feed");
+        std::set<std::size_t> bad;
+        std::map<std::size_t, std::string> why;
+        for (const auto& e : check.errors) {
+            constexpr std::string_view prefix = "/activities/";
+            if (!e.pointer.starts_with(prefix)) continue;
+            std::size_t i = std::strtoul(e.pointer.c_str() + prefix.size(), nullptr, 10);
+            if (i >= feed.activities.size()) continue;
+            bad.insert(i);
+            why.emplace(i, e.message);
+        }
+        if (bad.empty()) return;
+        std::vector<Activity> kept;
+        std::vector<std::size_t> kept_owner;
+        for (std::size_t i = 0; i < feed.activities.size(); ++i) {
+            if (bad.contains(i)) {
+                sources[owner[i]].warnings.push_back(event_label(feed.activities[i]) +
+                                                     ": niet gepubliceerd, de kiosk zou het weigeren (" + why[i] + ")");
+                continue;
+            }
+            kept.push_back(std::move(feed.activities[i]));
+            kept_owner.push_back(owner[i]);
+        }
+        feed.activities = std::move(kept);
+        owner = std::move(kept_owner);
+        feed.finish();
+    }
+}
+
 }  // namespace
+
+std::string event_label(const Activity& a) {
+    return "\"" + a.title + "\" (" + to_string(a.schedule.start.date) + ")";
+}
 
 // [SECTION] build_feed
 std::expected<BuildResult, Error> build_feed(const SourcesConfig& config, const BuildOptions& options) {
@@ -301,6 +414,7 @@ std::expected<BuildResult, Error> build_feed(const SourcesConfig& config, const 
         add_manual_activities(ctx, venue_ids, feed.activities, rep);
         result.sources.push_back(std::move(rep));
     }
+    std::vector<std::size_t> owner(feed.activities.size(), result.sources.size() - 1);  // source of each activity
     std::vector<std::pair<std::string, std::string>> calendars;
     for (const auto& org : config.organisations)
         for (std::size_t n = 0; n < org.calendars.size(); ++n) calendars.emplace_back(calendar_id(org, n), org.calendars[n]);
@@ -311,17 +425,26 @@ std::expected<BuildResult, Error> build_feed(const SourcesConfig& config, const 
             SourceReport rep;
             add_calendar(ctx, org, n, feed.venues, venue_ids, feed.activities, rep, fetched[k++]);
             result.sources.push_back(std::move(rep));
+            owner.resize(feed.activities.size(), result.sources.size() - 1);
         }
     }
     // Activity ids must be unique across sources: the first one wins, later ones are reported.
     std::set<std::string> ids;
     std::vector<Activity> unique;
+    std::vector<std::size_t> unique_owner;
     unique.reserve(feed.activities.size());
-    for (auto& a : feed.activities) {
-        if (ids.insert(a.id).second) unique.push_back(std::move(a));
-        else result.sources.front().warnings.push_back("activity id '" + a.id + "' appears twice; the second is left out");
+    for (std::size_t i = 0; i < feed.activities.size(); ++i) {
+        Activity& a = feed.activities[i];
+        if (ids.insert(a.id).second) {
+            unique.push_back(std::move(a));
+            unique_owner.push_back(owner[i]);
+        } else {
+            result.sources[owner[i]].warnings.push_back(event_label(a) + ": activity id '" + a.id +
+                                                        "' appears twice; the second is left out");
+        }
     }
     feed.activities = std::move(unique);
+    owner = std::move(unique_owner);
 
     for (const auto& n : config.notices) {
         Notice notice;
@@ -332,7 +455,12 @@ std::expected<BuildResult, Error> build_feed(const SourcesConfig& config, const 
         if (!n.until.empty()) notice.until = parse_rfc3339(n.until);
         feed.notices.push_back(std::move(notice));
     }
+    const LocalDate today = amsterdam_from_utc(options.now).date;
+    result.window_from = add_months(today, -config.window_months_back);
+    result.window_to = add_months(today, config.window_months_ahead);
+    prune_to_window(feed, owner, result.sources, result.window_from, result.window_to);
     feed.finish();
+    drop_rejected_activities(feed, owner, result.sources);
 
     // Same content as last time? Then keep its generated_at so the bytes do not change at all.
     if (previous && previous->generated_at) {

@@ -15,7 +15,8 @@
 // that is now wrong (outside the area, unknown neighbourhood, ...) falls back to that venue as it was
 // in the previously published feed (<state>/last_feed.json). One bad source never empties the feed:
 // only an unreadable venues sheet without any last good copy, or a feed that fails the kiosk's
-// validation, is an Error. An unchanged agenda yields byte-identical JSON (BuildResult::unchanged).
+// validation as a whole (not one activity of it), is an Error. An activity the kiosk would reject is left
+// out with a warning on its source naming title and date; the rest is published. An unchanged agenda yields byte-identical JSON (BuildResult::unchanged).
 // Calendars are fetched 8 at a time on short-lived worker threads (one hanging server costs one timeout);
 // parsing and everything else runs on the calling thread.
 // Threads: blocking (network); any thread; one build at a time per state_dir.
@@ -49,6 +50,8 @@ struct SourceReport {
     std::vector<std::string> problems;  // why it failed / fell back (URL, file:line, what)
     std::vector<std::string> warnings;  // rows or events skipped or changed, source still used
     int items = 0;                      // venues or activities taken from it
+    std::vector<std::string> category_guesses;  // "Titel" (datum) → Taal (op grond van: taalcafe)
+    int outside_window = 0;             // activities left out: all their dates outside the window
     std::string last_good_saved_at;     // when the copy used was saved (LastGood/NotModified)
 };
 
@@ -64,6 +67,8 @@ struct BuildResult {
     std::string previous_feed_json;    // last published feed (for the change report), may be empty
     std::vector<SourceReport> sources;
     int geocoder_requests = 0;
+    LocalDate window_from, window_to;  // what the feed keeps (sources file "window")
+    std::vector<std::string> moderation;  // what the overrides sheet changed, one line each
     // True when the content equals the last published feed: then generated_at is kept too, so the bytes
     // (and nginx's ETag) stay the same and 60 kiosks keep getting 304s instead of a fresh download.
     bool unchanged = false;
@@ -71,6 +76,9 @@ struct BuildResult {
 };
 
 std::expected<BuildResult, Error> build_feed(const SourcesConfig& config, const BuildOptions& options);
+
+// How reports name an event: "Koffieochtend" (2026-03-02) — title and first date.
+std::string event_label(const Activity& a);
 
 // Called after a successful publish: remembers the feed for venue fallback and the next change report.
 std::expected<void, Error> remember_published_feed(const std::filesystem::path& state_dir, const std::string& feed_json);

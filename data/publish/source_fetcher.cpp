@@ -16,7 +16,9 @@ std::expected<FetchedSource, Error> fetch_source(const std::string& location, co
     if (is_url(location)) {
         HttpGet req;
         req.url = location;
-        if (previous) {
+        // Validators belong to the URL they came from: after a calendar's URL changes, the old
+        // ETag sent to the new server could get a 304 that hides the new calendar.
+        if (previous && previous->origin == location) {
             req.etag = previous->etag;
             req.last_modified = previous->last_modified;
         }
@@ -36,7 +38,7 @@ std::expected<FetchedSource, Error> fetch_source(const std::string& location, co
         out.origin = location;
         out.http_status = reply->status;
         out.not_modified = reply->status == 304;
-        if (out.not_modified && !previous)
+        if (out.not_modified && (!previous || previous->origin != location))
             return std::unexpected(Error{ErrorKind::Http, location + ": 304 Not Modified but no stored copy"});
         out.body = std::move(reply->body);
         out.etag = std::move(reply->etag);

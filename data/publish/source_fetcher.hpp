@@ -8,7 +8,7 @@
 //   else if (got->not_modified) use(prev->body);               // 304: the stored copy is current
 //   else parse(got->body);
 // URLs (http://, https://) go through bk::data::http_get (libcurl: conditional GET with the stored
-// ETag / Last-Modified, gzip, connect and total timeouts, body cap, TLS verification). Anything
+// ETag / Last-Modified — sent only when the stored copy came from this very URL —, gzip, connect and total timeouts, body cap, TLS verification). Anything
 // else is a file path, relative paths resolved against base_dir (the sources file's folder); files
 // are size-checked too. file:// URLs are accepted as files.
 // Threads: blocking; any thread.

@@ -91,7 +91,7 @@ std::expected<SourcesConfig, Error> parse_sources_document(const nlohmann::json&
     Reader rd{text, std::string(source)};
     if (!root.is_object()) return std::unexpected(rd.error("", "expected a JSON object"));
     if (auto r = rd.only_keys(root, "", {"publisher", "sample", "venues", "activities", "notices", "area", "geocoder",
-                                         "fetch", "public_base_url", "organisations", "comment", "_comment"});
+                                         "fetch", "public_base_url", "organisations", "window", "comment", "_comment"});
         !r)
         return std::unexpected(r.error());
 
@@ -134,6 +134,17 @@ std::expected<SourcesConfig, Error> parse_sources_document(const nlohmann::json&
             if (!g["enabled"].is_boolean()) return std::unexpected(rd.error("/geocoder/enabled", "expected true or false"));
             cfg.geocoder_enabled = g["enabled"];
         }
+    }
+    if (root.contains("window")) {
+        const json& w = root["window"];
+        if (!w.is_object()) return std::unexpected(rd.error("/window", "expected an object"));
+        if (auto r = rd.only_keys(w, "/window", {"months_back", "months_ahead"}); !r) return std::unexpected(r.error());
+        BK_TRY(back, rd.number(w, "/window", "months_back", cfg.window_months_back));
+        BK_TRY(ahead, rd.number(w, "/window", "months_ahead", cfg.window_months_ahead));
+        if (back < 0 || back > 120 || ahead < 1 || ahead > 120 || back != int(back) || ahead != int(ahead))
+            return std::unexpected(rd.error("/window", "whole months: months_back 0..120, months_ahead 1..120"));
+        cfg.window_months_back = int(back);
+        cfg.window_months_ahead = int(ahead);
     }
     if (root.contains("fetch")) {
         const json& f = root["fetch"];

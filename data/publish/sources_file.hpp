@@ -14,6 +14,7 @@
 //     "geocoder": {"base_url": "...", "enabled": true},
 //     "fetch": {"connect_timeout_ms", "timeout_ms", "max_bytes"},
 //     "public_base_url": "https://wijkagenda.example.org",     // for ICS links in the report
+//     "window": {"months_back": 1, "months_ahead": 12},        // what the feed and ICS files keep
 //     "organisations": [ {"id", "name", "ics": "url-or-file" | ["...", ...], "venue": "default-venue-id",
 //                          "categories": [...], "audiences": [...], "languages": [...]} ] }
 // Relative paths are relative to the sources file's folder (base_dir). Unknown keys are errors (typos
@@ -66,6 +67,8 @@ struct SourcesConfig {
     std::string geocoder_url;  // empty: PDOK default
     FetchSettings fetch;
     std::string public_base_url;
+    int window_months_back = 1;    // occurrences older than this are pruned from feed and ICS files
+    int window_months_ahead = 12;  // occurrences further ahead are left out
     std::vector<OrganisationSource> organisations;
 };
 

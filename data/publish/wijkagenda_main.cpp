@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "data/atomic_file.hpp"
+#include "data/publish/build_history.hpp"
 #include "data/publish/build_report.hpp"
 #include "data/publish/feed_builder.hpp"
 #include "data/publish/feed_output.hpp"
@@ -70,6 +71,19 @@ std::optional<Args> parse_args(int argc, char** argv, int first) {
     return a;
 }
 
+// The coordinator's private pages (<out>/beheer, served behind basic auth): report + history.
+void record(const std::filesystem::path& out, const HistoryRun& run) {
+    if (auto r = record_build(out / "beheer", run); !r)
+        std::cerr << "wijkagenda: warning: history not updated: " << r.error().message << "\n";
+}
+
+int sources_with_problems(const BuildResult& b) {
+    int n = 0;
+    for (const auto& s : b.sources)
+        if (!s.problems.empty() || s.status == SourceStatus::Failed || s.status == SourceStatus::LastGood) ++n;
+    return n;
+}
+
 int cmd_build(const Args& a) {
     auto sources = a.get("--sources"), state = a.get("--state"), out = a.get("--out");
     if (!sources || !state || !out) return usage("build needs --sources, --state and --out");
@@ -79,28 +93,30 @@ int cmd_build(const Args& a) {
         if (!t) return usage("--now expects RFC 3339, e.g. 2026-11-23T10:00:00Z");
         now = *t;
     }
+    auto fail = [&](const std::string& why) {
+        std::cerr << "wijkagenda: nothing published: " << why << "\n";
+        const std::string text = "Wijkagenda — NIETS GEPUBLICEERD\n" + redact_urls(why) +
+                                 "\nDe vorige publicatie blijft online.\n";
+        const std::string html = "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Wijkagenda — "
+                                 "niets gepubliceerd</title></head><body><h1>Niets gepubliceerd</h1><p>" +
+                                 redact_urls(why) + "</p><p>De vorige publicatie blijft online.</p></body></html>\n";
+        HistoryRun run{now, "mislukt: niets gepubliceerd", text, html, nullptr, 0, 0};
+        record(*out, run);
+        return 1;
+    };
     std::optional<SigningKey> key;
     if (auto k = a.get("--sign-key")) {
         auto loaded = read_signing_key_file(*k);
-        if (!loaded) {
-            std::cerr << "wijkagenda: " << loaded.error().message << "\n";
-            return 1;
-        }
+        if (!loaded) return fail(loaded.error().message);
         key = *loaded;
     }
     auto cfg = read_sources_file(*sources);
-    if (!cfg) {
-        std::cerr << "wijkagenda: " << cfg.error().message << "\n";
-        return 1;
-    }
+    if (!cfg) return fail(cfg.error().message);
     BuildOptions bo{*state, now, !a.flag("--no-geocode")};
     auto built = build_feed(*cfg, bo);
-    if (!built) {
-        std::cerr << "wijkagenda: nothing published: " << built.error().message << "\n";
-        return 1;
-    }
+    if (!built) return fail(built.error().message);
     // Nothing changed and the live release already serves these bytes: keep it (same ETag → kiosks get 304),
-    // refresh only its report (source failures may differ from run to run).
+    // refresh only the report (source failures may differ from run to run).
     const auto live = std::filesystem::path(*out) / "current";
     if (built->unchanged && std::filesystem::is_symlink(live)) {
         auto served = read_file((live / "feed.json").string());
@@ -109,39 +125,28 @@ int cmd_build(const Args& a) {
                                 : !served_sig.has_value();
         if (served && *served == built->feed_json && sig_ok) {
             const FeedChanges none = diff_feeds(built->feed_json, built->feed_json);
-            const std::string text = format_report_text(*built, none, nullptr, now) + "(no changes: release " +
-                                     std::filesystem::read_symlink(live).filename().string() + " stays)\n";
-            const auto dir = std::filesystem::canonical(live);
-            auto r1 = write_file_atomically((dir / "report.txt").string(), text);
-            auto r2 = write_file_atomically((dir / "report.html").string(), format_report_html(*built, none, nullptr, now));
-            if (!r1 || !r2) std::cerr << "wijkagenda: warning: report not updated: " << (!r1 ? r1.error() : r2.error()).message << "\n";
+            const std::string text = format_report_text(*built, none, nullptr, now) + "(niets veranderd: publicatie " +
+                                     std::filesystem::read_symlink(live).filename().string() + " blijft online)\n";
+            HistoryRun run{now, "niets veranderd", text, format_report_html(*built, none, nullptr, now), &none,
+                           int(built->feed->activities.size()), sources_with_problems(*built)};
+            record(*out, run);
             if (!a.flag("--quiet")) std::cout << text;
             return 0;
         }
     }
     OutputOptions oo{*out, key, now, !a.flag("--no-ics")};
     auto release = write_release(*built, oo);
-    if (!release) {
-        std::cerr << "wijkagenda: nothing published: " << release.error().message << "\n";
-        return 1;
-    }
-    const FeedChanges changes = diff_feeds(built->previous_feed_json, built->feed_json);
-    const std::string text = format_report_text(*built, changes, &*release, now);
-    auto r1 = write_file_atomically((release->dir / "report.txt").string(), text);
-    auto r2 = write_file_atomically((release->dir / "report.html").string(),
-                                    format_report_html(*built, changes, &*release, now));
-    if (!r1 || !r2) {
-        std::cerr << "wijkagenda: nothing published: " << (!r1 ? r1.error() : r2.error()).message << "\n";
-        return 1;
-    }
+    if (!release) return fail(release.error().message);
     int keep = 5;
     if (auto k = a.get("--keep")) keep = std::max(1, std::atoi(k->c_str()));
-    if (auto act = activate_release(*release, *out, keep); !act) {
-        std::cerr << "wijkagenda: nothing published: " << act.error().message << "\n";
-        return 1;
-    }
+    if (auto act = activate_release(*release, *out, keep); !act) return fail(act.error().message);
     if (auto rem = remember_published_feed(*state, built->feed_json); !rem)
         std::cerr << "wijkagenda: warning: " << rem.error().message << "\n";
+    const FeedChanges changes = diff_feeds(built->previous_feed_json, built->feed_json);
+    const std::string text = format_report_text(*built, changes, &*release, now);
+    HistoryRun run{now, "gepubliceerd", text, format_report_html(*built, changes, &*release, now), &changes,
+                   int(built->feed->activities.size()), sources_with_problems(*built)};
+    record(*out, run);
     if (!a.flag("--quiet")) std::cout << text;
     if (!key) std::cerr << "wijkagenda: warning: feed is UNSIGNED (no --sign-key); kiosks in kiosk mode reject it\n";
     return 0;

@@ -41,7 +41,7 @@ const CorpusCase kCorpus[] = {
 {"11-activity-bad-rrule.json", ErrorKind::Recurrence,
  R"(11-activity-bad-rrule.json:29: /activities/0/schedule/rrule: expected an RFC 5545 RRULE (libical could not parse it, see RFC 5545 section 3.3.10), found "FREQ=FORTNIGHTLY")"},
 {"12-activity-unknown-category.json", ErrorKind::Validation,
- R"(12-activity-unknown-category.json:26: /activities/0/categories/1: expected category (one of maaltijd, koffie, taal, formulierhulp, kinderen, sport, creatief, groen, gespreksgroep, spreekuur, muziek, wandelen, computer, geldzaken, gezondheid, werk, spel), found "karaoke")"},
+ R"(12-activity-unknown-category.json:26: /activities/0/categories/1: expected category (one of maaltijd, koffie, taal, formulierhulp, kinderen, sport, creatief, groen, gespreksgroep, spreekuur, muziek, wandelen, computer, geldzaken, gezondheid, werk, spel, overig), found "karaoke")"},
 {"13-activity-bad-start.json", ErrorKind::Validation,
  R"(13-activity-bad-start.json:28: /activities/0/schedule/start: expected a local date-time "YYYY-MM-DDTHH:MM" (Europe/Amsterdam), found "2026-03-02 10h")"},
 {"14-change-duplicate-date.json", ErrorKind::Validation,
@@ -66,6 +66,8 @@ const CorpusCase kCorpus[] = {
  R"(23-bad-venue-id.json:5: /venues/0/id: expected an id of 1-64 characters a-z, 0-9, '-', '_', '.' starting with a letter or digit, found "Huiskamer A")"},
 {"24-until-before-from.json", ErrorKind::Validation,
  R"(24-until-before-from.json:31: /activities/0/schedule/until: expected a date on or after "from" 2026-05-01, found "2026-04-01")"},
+{"25-span-without-all-day.json", ErrorKind::Validation,
+ R"(25-span-without-all-day.json:31: /activities/0/schedule/span: expected "span" only with "all_day": true and an "until" date, found true)"},
 };
 
 }  // namespace

@@ -111,7 +111,7 @@ TEST_CASE("output: a real directory named 'current' is never replaced") {
     CHECK(r.error().message.ends_with("current: exists and is not a symlink; move it away"));
 }
 
-TEST_CASE("report: lists added, removed and changed items by id and puts failing sources first") {
+TEST_CASE("report: in Dutch, lists added, removed and changed items by title and date and puts failing sources first") {
     TempDir dir("report");
     auto first = build_small(dir);
     REQUIRE(remember_published_feed(dir / "state", first.feed_json));
@@ -129,20 +129,22 @@ TEST_CASE("report: lists added, removed and changed items by id and puts failing
     REQUIRE(second);
     auto changes = diff_feeds(second->previous_feed_json, second->feed_json);
     CHECK_FALSE(changes.first_build);
-    CHECK(changes.activities.added == std::vector<std::string>{"taal — Taalcafé"});
-    CHECK(changes.activities.removed == std::vector<std::string>{"spelen — Spelen"});
-    CHECK(changes.activities.changed == std::vector<std::string>{"koffie — Koffie en thee"});
-    CHECK(changes.venues.changed == std::vector<std::string>{"speeltuin-b — Speeltuin <C> & co"});
+    CHECK(changes.activities.added == std::vector<std::string>{"\"Taalcafé\" (2026-12-03)"});
+    REQUIRE(changes.activities.removed.size() == 1);
+    CHECK(changes.activities.removed[0].starts_with("\"Spelen\" ("));
+    CHECK(changes.activities.changed == std::vector<std::string>{"\"Koffie en thee\" (2026-12-01)"});
+    CHECK(changes.venues.changed == std::vector<std::string>{"Speeltuin <C> & co"});
 
     const std::string text = format_report_text(*second, changes, nullptr, at(11));
-    const auto bad = text.find("!! weg [failed]");
-    const auto ok = text.find("ok venues [fresh]");
+    const auto bad = text.find("!! weg [mislukt, niets gebruikt]");
+    const auto ok = text.find("ok Plekkenlijst [bijgewerkt]");
     REQUIRE(bad != std::string::npos);
     REQUIRE(ok != std::string::npos);
     CHECK(bad < ok);
-    CHECK(text.find("problem: " + (dir / "weg.ics").string() + ": cannot read") != std::string::npos);
-    CHECK(text.find("activities: +1 -1 ~1") != std::string::npos);
-    CHECK(text.find("  + taal — Taalcafé") != std::string::npos);
+    CHECK(text.find("probleem: " + (dir / "weg.ics").string() + ": cannot read") != std::string::npos);
+    CHECK(text.find("wat te doen: Het bestand ontbreekt op deze computer.") != std::string::npos);
+    CHECK(text.find("activiteiten: 1 nieuw, 1 weg, 1 gewijzigd, 0 gaat niet door") != std::string::npos);
+    CHECK(text.find("  + \"Taalcafé\" (2026-12-03)") != std::string::npos);
 
     const std::string html = format_report_html(*second, changes, nullptr, at(11));
     CHECK(html.starts_with("<!doctype html>"));

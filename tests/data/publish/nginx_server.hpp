@@ -34,6 +34,34 @@ class NginxServer {
 public:
     static std::expected<std::unique_ptr<NginxServer>, std::string> start(const std::filesystem::path& root,
                                                                            const std::filesystem::path& prefix) {
+        return start_impl(root, prefix, "");
+    }
+    // The shipped site file (assets/publish/nginx-wijkagenda.conf) as it is, with its paths moved:
+    // every "/srv/wijkagenda" -> out_dir, "/etc/wijkagenda" -> etc_dir, "listen 80;" -> 127.0.0.1:<port>,
+    // IPv6 listen and the access_log line -> the prefix's log.
+    static std::expected<std::unique_ptr<NginxServer>, std::string> start_site(const std::filesystem::path& site_conf,
+                                                                                const std::filesystem::path& out_dir,
+                                                                                const std::filesystem::path& etc_dir,
+                                                                                const std::filesystem::path& prefix) {
+        std::ifstream in(site_conf);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (text.empty()) return std::unexpected("cannot read " + site_conf.string());
+        auto replace_all = [&](const std::string& from, const std::string& to) {
+            for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
+                text.replace(pos, from.size(), to);
+        };
+        replace_all("/srv/wijkagenda", out_dir.string());
+        replace_all("/etc/wijkagenda", etc_dir.string());
+        replace_all("listen [::]:80;", "");
+        replace_all("listen 80;", "listen 127.0.0.1:{{PORT}};");
+        replace_all("/var/log/nginx/wijkagenda.access.log", (prefix / "logs" / "access.log").string());
+        return start_impl(out_dir / "current", prefix, text);
+    }
+
+private:
+    static std::expected<std::unique_ptr<NginxServer>, std::string> start_impl(const std::filesystem::path& root,
+                                                                                const std::filesystem::path& prefix,
+                                                                                const std::string& site) {
         if (::access(kNginxBinary, X_OK) != 0)
             return std::unexpected(std::string("nginx not found at ") + kNginxBinary +
                                    " (install it: apt-get install nginx-light; CI does this in .ci/install-deps)");
@@ -44,7 +72,7 @@ public:
             server->port_ = free_port();
             std::filesystem::create_directories(prefix / "logs");
             std::filesystem::create_directories(prefix / "tmp");
-            write_conf(prefix / "nginx.conf", root, prefix, server->port_);
+            write_conf(prefix / "nginx.conf", root, prefix, server->port_, site);
             const pid_t pid = ::fork();
             if (pid < 0) return std::unexpected(std::string("fork failed"));
             if (pid == 0) {
@@ -64,6 +92,7 @@ public:
         return std::unexpected("nginx did not start: " + last_error);
     }
 
+public:
     ~NginxServer() {
         if (pid_ <= 0) return;
         ::kill(pid_, SIGTERM);
@@ -97,7 +126,7 @@ private:
     }
 
     static void write_conf(const std::filesystem::path& conf, const std::filesystem::path& root,
-                           const std::filesystem::path& prefix, int port) {
+                           const std::filesystem::path& prefix, int port, std::string site) {
         std::ofstream o(conf);
         const std::string p = prefix.string();
         o << "worker_processes 1;\n"
@@ -112,8 +141,14 @@ private:
           << "  fastcgi_temp_path " << p << "/tmp/fastcgi;\n  uwsgi_temp_path " << p << "/tmp/uwsgi;\n"
           << "  scgi_temp_path " << p << "/tmp/scgi;\n"
           << "  types { application/json json; text/calendar ics; text/plain txt sig; text/html html; }\n"
-          << "  default_type application/octet-stream;\n"
-          << "  server {\n"
+          << "  default_type application/octet-stream;\n";
+        if (!site.empty()) {
+            const std::string ph = "{{PORT}}";
+            if (auto pos = site.find(ph); pos != std::string::npos) site.replace(pos, ph.size(), std::to_string(port));
+            o << site << "\n}\n";
+            return;
+        }
+        o << "  server {\n"
           << "    listen 127.0.0.1:" << port << ";\n"
           << "    root " << root.string() << ";\n"
           << "    etag on;\n    if_modified_since exact;\n    gzip_static on;\n    gzip on;\n"

@@ -48,11 +48,14 @@ TEST_CASE("cli: keygen, signed build of the sample, verify OK, verify rejects a 
                     (dir / "out").string() + " --sign-key " + key.string() + " --no-geocode --now 2026-11-23T10:00:00Z",
                 err);
     REQUIRE(b.code == 0);
-    CHECK(b.out.find("signed by wijk-test") != std::string::npos);
+    CHECK(b.out.find("ondertekend met sleutel wijk-test") != std::string::npos);
     const auto feed = dir / "out" / "current" / "feed.json";
     REQUIRE(std::filesystem::exists(feed.string() + ".sig"));
-    CHECK(std::filesystem::exists(dir / "out" / "current" / "report.html"));
-    CHECK(std::filesystem::exists(dir / "out" / "current" / "report.txt"));
+    // The report is private: in the admin folder, never inside the public release.
+    CHECK(std::filesystem::exists(dir / "out" / "beheer" / "index.html"));
+    CHECK(std::filesystem::exists(dir / "out" / "beheer" / "report.txt"));
+    CHECK_FALSE(std::filesystem::exists(dir / "out" / "current" / "report.html"));
+    CHECK_FALSE(std::filesystem::exists(dir / "out" / "current" / "report.txt"));
 
     Run v = run("verify --trust " + trusted + " " + feed.string(), err);
     CHECK(v.code == 0);
@@ -71,25 +74,44 @@ TEST_CASE("cli: keygen, signed build of the sample, verify OK, verify rejects a 
     CHECK(run("verify --trust " + trusted + " " + (dir / "tampered.json").string(), err).code == 0);
 }
 
-TEST_CASE("cli: a broken sources file publishes nothing and keeps the previous release; usage errors exit 2") {
+TEST_CASE("cli: a broken sources file publishes nothing and keeps the previous release; history keeps every run; usage errors exit 2") {
     TempDir dir("cli_bad");
     const auto err = dir / "stderr.txt";
     const auto sources = publish_test::source_dir() / "assets/publish/sources.sample.json";
-    const std::string common = " --state " + (dir / "state").string() + " --out " + (dir / "out").string() + " --no-geocode --quiet";
-    REQUIRE(run("build --sources " + sources.string() + common, err).code == 0);
+    const std::string common = " --state " + (dir / "state").string() + " --out " + (dir / "out").string() + " --no-geocode";
+    REQUIRE(run("build --sources " + sources.string() + common + " --quiet --now 2026-11-23T10:00:00Z", err).code == 0);
     CHECK(publish_test::read_text(err).find("UNSIGNED") != std::string::npos);
     const auto before = std::filesystem::read_symlink(dir / "out" / "current");
+    const auto admin = dir / "out" / "beheer";
+    const std::string first_changes = publish_test::read_text(admin / "wijzigingen.html");
+    CHECK(first_changes.find("2026-11-23 11:00") != std::string::npos);
     // Nothing changed: no new release, so the feed's bytes and nginx's ETag stay the same.
-    Run same = run("build --sources " + sources.string() + " --state " + (dir / "state").string() + " --out " +
-                       (dir / "out").string() + " --no-geocode",
-                   err);
+    Run same = run("build --sources " + sources.string() + common + " --now 2026-11-23T10:05:00Z", err);
     CHECK(same.code == 0);
-    CHECK(same.out.find("(no changes: release " + before.filename().string() + " stays)") != std::string::npos);
+    CHECK(same.out.find("(niets veranderd: publicatie " + before.filename().string() + " blijft online)") != std::string::npos);
     CHECK(std::filesystem::read_symlink(dir / "out" / "current") == before);
+    // ... and does not erase the last list of changes.
+    CHECK(publish_test::read_text(admin / "wijzigingen.html") == first_changes);
     write_text(dir / "broken.json", "{\"venues\": \"v.csv\", \"organizations\": []}");
-    CHECK(run("build --sources " + (dir / "broken.json").string() + common, err).code == 1);
+    CHECK(run("build --sources " + (dir / "broken.json").string() + common + " --quiet --now 2026-11-23T10:10:00Z", err).code == 1);
     CHECK(publish_test::read_text(err).find("/organizations: unknown key") != std::string::npos);
     CHECK(std::filesystem::read_symlink(dir / "out" / "current") == before);
+    // Three runs in the history, newest first, each with its own report.
+    const std::string hist = publish_test::read_text(admin / "geschiedenis.html");
+    const auto p_fail = hist.find("mislukt: niets gepubliceerd"), p_same = hist.find("niets veranderd"),
+               p_first = hist.find("<td>gepubliceerd</td>");
+    REQUIRE(p_fail != std::string::npos);
+    REQUIRE(p_same != std::string::npos);
+    REQUIRE(p_first != std::string::npos);
+    CHECK(p_fail < p_same);
+    CHECK(p_same < p_first);
+    for (const char* stamp : {"20261123T100000Z", "20261123T100500Z", "20261123T101000Z"}) {
+        CAPTURE(stamp);
+        CHECK(std::filesystem::exists(admin / "runs" / stamp / "report.html"));
+        CHECK(std::filesystem::exists(admin / "runs" / stamp / "changes.json"));
+    }
+    CHECK(publish_test::read_text(admin / "runs" / "20261123T101000Z" / "report.txt").find("NIETS GEPUBLICEERD") !=
+          std::string::npos);
     CHECK(run("build --sources x.json", err).code == 2);
     CHECK(run("frobnicate", err).code == 2);
 }
