@@ -51,6 +51,7 @@ MercatorBox compute_bbox(const Basemap& map) {
     for (const auto& g : map.green) add_poly(g.polygon);
     for (const auto& n : map.street_names) add_line(n.line);
     for (const auto& m : map.metro) add_line(m.line);
+    for (const auto& s : map.metro_stations) add(s.point);
     if (b.min_x_m > b.max_x_m) return {};
     return b;
 }

@@ -106,6 +106,7 @@ struct Basemap {
     std::vector<GreenArea> green;          // format layer 8
     std::vector<StreetName> street_names;  // format layer 9
     std::vector<MetroLine> metro;          // format layer 10
+    std::vector<NamedPoint> metro_stations;  // format layer 11
 };
 
 // Smallest box around every coordinate of every layer (all zero when the map is empty).

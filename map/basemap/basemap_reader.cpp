@@ -27,6 +27,7 @@ const char* layer_name(LayerId id) {
         case LayerId::Green: return "green";
         case LayerId::StreetNames: return "street names";
         case LayerId::Metro: return "metro";
+        case LayerId::MetroStations: return "metro stations";
     }
     return "unknown";
 }
@@ -271,6 +272,11 @@ std::expected<Basemap, Error> decode_basemap(std::span<const std::uint8_t> bytes
                     if (flags_byte == 1) return d.fail("metro flags: expected 0 or 2, found 1");
                     m.tunnel = flags_byte & 2;
                     return d.points(m.line);
+                });
+                break;
+            case LayerId::MetroStations:
+                err = decode_features(d, map.metro_stations, 3, [&](NamedPoint& s) {
+                    return d.string(s.name, "station name") && d.point(s.point);
                 });
                 break;
             default:

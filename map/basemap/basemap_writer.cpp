@@ -146,6 +146,15 @@ std::vector<std::uint8_t> encode_basemap(const Basemap& map, EncodeOptions optio
         }
         put_layer(body, LayerId::Metro, e.out);
     }
+    {
+        auto e = encoder();
+        e.out.put_varint(map.metro_stations.size());
+        for (const auto& s : map.metro_stations) {
+            e.out.put_string(s.name);
+            e.point(s.point);
+        }
+        put_layer(body, LayerId::MetroStations, e.out);
+    }
 
     const auto& raw = body.bytes();
     const auto crc = static_cast<std::uint32_t>(crc32(0L, raw.data(), static_cast<uInt>(raw.size())));

@@ -300,6 +300,40 @@ std::optional<Error> extract_metro(Context& ctx, Basemap& map) {
     return err;
 }
 
+// Metro stations: GTFS platforms with a numeric platform code (RET metro platforms are "1", "2"; tram and
+// bus stops have none or letters) within 80 m (Mercator) of a metro line, averaged per cleaned name.
+std::optional<Error> extract_metro_stations(Context& ctx, Basemap& map) {
+    std::vector<Polyline> lines;
+    std::vector<MercatorBox> boxes;
+    for (const auto& m : map.metro) lines.push_back(m.line), boxes.push_back(bounds_of(m.line));
+    struct Group {
+        std::string name;
+        MercatorPoint sum;
+        int n;
+    };
+    std::vector<Group> groups;
+    auto err = each_feature(ctx.opt.data_dir, "delfshaven_transit_stops", [&](const json& f) {
+        const auto& props = f.at("properties");
+        const auto code = props.find("platform_code");
+        if (code == props.end() || !code->is_string()) return;
+        const std::string c = code->get<std::string>();
+        if (c.empty() || !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return;
+        const auto& g = f.at("geometry");
+        const auto p = lon_lat_to_mercator(g.at("coordinates").at(0).get<double>(), g.at("coordinates").at(1).get<double>());
+        if (!ctx.clip.contains(p) || !near_any(p, lines, boxes, 80.0)) return;
+        const std::string name = clean_stop_name(props.at("name").get<std::string>());
+        for (auto& gr : groups)
+            if (gr.name == name) {
+                gr.sum.x_m += p.x_m, gr.sum.y_m += p.y_m, ++gr.n;
+                return;
+            }
+        groups.push_back({name, p, 1});
+    });
+    if (err) return err;
+    for (const auto& g : groups) map.metro_stations.push_back({g.name, {g.sum.x_m / g.n, g.sum.y_m / g.n}});
+    return std::nullopt;
+}
+
 }  // namespace
 
 // [SECTION] extract_basemap -------------------------------------------------------------------------------
@@ -370,6 +404,7 @@ std::expected<Basemap, Error> extract_basemap(const ExtractOptions& opt, Extract
             }
         });
     if (!err) err = extract_metro(ctx, map);
+    if (!err) err = extract_metro_stations(ctx, map);
     if (err) return std::unexpected(*err);
 
     map.bbox = compute_bbox(map);
@@ -383,6 +418,7 @@ std::expected<Basemap, Error> extract_basemap(const ExtractOptions& opt, Extract
     ctx.rep.green = map.green.size();
     ctx.rep.street_names = map.street_names.size();
     ctx.rep.metro = map.metro.size();
+    ctx.rep.metro_stations = map.metro_stations.size();
     if (report) *report = ctx.rep;
     return map;
 }

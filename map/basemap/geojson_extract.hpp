@@ -38,7 +38,7 @@ struct ExtractReport {
     std::size_t roads = 0, water = 0, rails = 0, buildings = 0, buildings_3dbag = 0, buildings_rotterdam3d = 0;
     std::size_t buildings_dropped_small = 0, buildings_dropped_overlap = 0;
     std::size_t buurten = 0, districts = 0, stops = 0, points_in = 0, points_out = 0;
-    std::size_t green = 0, street_names = 0, metro = 0;
+    std::size_t green = 0, street_names = 0, metro = 0, metro_stations = 0;
 };
 
 std::expected<Basemap, Error> extract_basemap(const ExtractOptions& options, ExtractReport* report = nullptr);
