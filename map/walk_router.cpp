@@ -41,7 +41,10 @@ WalkRouter WalkRouter::from_graph(WalkGraph graph) { return WalkRouter{std::move
 WalkRouter::WalkRouter(WalkGraph graph) : graph_(std::move(graph)) {
     const auto n = graph_.nodes.size();
     adj_offset_.assign(n + 1, 0);
-    for (const auto& e : graph_.edges) ++adj_offset_[e.a + 1], ++adj_offset_[e.b + 1];
+    for (const auto& e : graph_.edges) {
+        ++adj_offset_[e.a + 1];
+        if (e.b != e.a) ++adj_offset_[e.b + 1];  // a loop is listed once
+    }
     for (std::size_t i = 0; i < n; ++i) adj_offset_[i + 1] += adj_offset_[i];
     adj_edges_.resize(adj_offset_[n]);
     std::vector<std::uint32_t> fill(adj_offset_.begin(), adj_offset_.end() - 1);
@@ -235,6 +238,8 @@ std::expected<WalkRoute, Error> WalkRouter::route(LonLat from, LonLat to, WalkRo
         std::vector<std::uint32_t> chain;  // edges from the start node's source to best_node
         std::uint32_t v = best_node;
         while (via[v] >= 0) {
+            if (chain.size() > E.size())  // cannot happen with non-negative lengths; never loop forever
+                return std::unexpected(Error{ErrorKind::Decode, "walk route: the graph's search tree has a cycle"});
             chain.push_back(static_cast<std::uint32_t>(via[v]));
             const auto& e = E[via[v]];
             v = e.a == v ? e.b : e.a;

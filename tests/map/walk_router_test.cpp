@@ -187,6 +187,29 @@ TEST_CASE("the graph: no motorway, trunk or tunnel; named edges; one connected p
     CHECK(encode_walk_graph(*rebuilt) == encode_walk_graph(g));
 }
 
+TEST_CASE("a tiny hand-made graph with a loop edge: the shortest way, exact lengths, names in walking order") {
+    // Nodes on a line of longitude (ground metres = Mercator metres x cos(lat)); a loop hangs off node 1.
+    WalkGraph g;
+    const auto p = [](double dlat) { return bm::lon_lat_to_mercator(4.45, 51.91 + dlat); };
+    g.nodes = {p(0), p(0.001), p(0.002), p(0.0015)};
+    g.names = {"Lusweg", "Noordstraat", "Zuidstraat"};
+    const float leg = 111.3f;  // ~0.001° of latitude
+    g.edges = {
+        {1, 1, 50.0f, 0, 0, 4, 0, 0},       // a loop (listed once in the adjacency)
+        {0, 1, leg, 2, 0, 4, 0, 0},         // Zuidstraat
+        {1, 2, leg, 1, 0, 4, 0, 0},         // Noordstraat
+        {0, 3, 400.0f, walk_no_name, 0, 0, 0, 0},  // a long detour
+        {3, 2, 400.0f, walk_no_name, 0, 0, 0, 0},
+    };
+    const auto router = WalkRouter::from_graph(g);
+    auto r = router.route({4.45, 51.91}, {4.45, 51.912});
+    REQUIRE_MESSAGE(r.has_value(), r.error().message);
+    CHECK(r->length_m == doctest::Approx(2 * leg).epsilon(0.001));
+    CHECK(r->main_streets == std::vector<std::string>{"Zuidstraat", "Noordstraat"});
+    CHECK(r->polyline.size() == 3);
+    CHECK(r->minutes == 3);
+}
+
 TEST_CASE("describe_route_nl, osm_directions_url and geo_uri") {
     WalkRoute r;
     r.minutes = 9;
