@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 
 #include "map/basemap/boundary_lines.hpp"
 #include "map/basemap/geometry.hpp"
 #include "map/basemap/mercator.hpp"
+#include "map/basemap/png_palette.hpp"
 
 namespace bk::map::basemap {
 
@@ -483,11 +485,15 @@ std::expected<std::size_t, Error> TileRenderer::write_tile_png(int zoom, int x, 
     cairo_t* cr = cairo_create(s);
     draw(cr, {zoom, static_cast<double>(x) * tile_size_px, static_cast<double>(y) * tile_size_px});
     cairo_destroy(cr);
-    const cairo_status_t st = cairo_surface_write_to_png(s, path.c_str());
+    cairo_surface_flush(s);
+    const auto png = encode_paletted_png(cairo_image_surface_get_data(s), tile_size_px, tile_size_px,
+                                         cairo_image_surface_get_stride(s));
     cairo_surface_destroy(s);
-    if (st != CAIRO_STATUS_SUCCESS)
-        return std::unexpected(Error{ErrorKind::Io, path.string() + ": cairo PNG write failed: " +
-                                                        cairo_status_to_string(st)});
+    {
+        std::ofstream out{path, std::ios::binary | std::ios::trunc};
+        out.write(reinterpret_cast<const char*>(png.data()), static_cast<std::streamsize>(png.size()));
+        if (!out) return std::unexpected(Error{ErrorKind::Io, path.string() + ": PNG write failed"});
+    }
     const auto size = std::filesystem::file_size(path, ec);
     return ec ? 0 : static_cast<std::size_t>(size);
 }

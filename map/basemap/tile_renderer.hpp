@@ -50,7 +50,7 @@ public:
     // Draws the window into `cr`, whose device pixel (0,0) is the window's top-left corner.
     void draw(cairo_t* cr, const PixelWindow& window) const;
     RgbaImage render_tile(int zoom, int x, int y) const;
-    // Writes a 256 px PNG, creating parent folders; returns the file size.
+    // Writes a 256 px 8-bit paletted PNG (png_palette.hpp), creating parent folders; returns the file size.
     std::expected<std::size_t, Error> write_tile_png(int zoom, int x, int y, const std::filesystem::path& path) const;
 
 private:
