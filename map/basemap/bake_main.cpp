@@ -1,5 +1,10 @@
 // basemap_bake — renders the committed extract into XYZ PNG tiles {z}/{x}/{y}.png + metadata.json.
-//   basemap_bake --extract <file.bkmap> --out <dir> [--min-zoom 13] [--max-zoom 17]
+//   basemap_bake --extract <file.bkmap> --out <dir> [--min-zoom 13] [--max-zoom 17] [--screens 1920x1080,...]
+// Which tiles: every tile the kiosk camera can ever request — the Viewport limits (centre inside the
+// Delfshaven box, zoom 13..18) on each --screens size (default 1920x1080 and 1080x1920), through the kiosk's
+// own cover_viewport() — so the baked margin is what the camera needs (>= half a screen around the box).
+// Tiles with no data (the margin beyond the box) are one flat context tile, rendered once per zoom.
+// After writing, every tile of that cover is checked on disk: a missing tile fails the bake (a build error).
 //   basemap_bake --extract <file.bkmap> --preview <out.png> --zoom <z> [--box lon0,lat0,lon1,lat1]
 // The preview is one mosaic of every tile of that zoom covering the box (default: the Delfshaven box),
 // for looking at the style; it is not part of the build.
@@ -10,10 +15,13 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <iterator>
 
 #include "map/basemap/basemap_format.hpp"
 #include "map/basemap/mercator.hpp"
 #include "map/basemap/tile_renderer.hpp"
+#include "map/viewport.hpp"
+#include "map/web_mercator_grid.hpp"
 
 namespace fs = std::filesystem;
 using namespace bk::map::basemap;
@@ -22,7 +30,7 @@ namespace {
 
 constexpr const char* attribution =
     "© OpenStreetMap contributors (ODbL); buildings 3D BAG (TU Delft/3DGI, CC BY 4.0) and Gemeente Rotterdam; "
-    "buurt boundaries Gemeente Rotterdam";
+    "buurt boundaries, street names and green (tree register) Gemeente Rotterdam";
 
 int usage(const std::string& why) {
     std::fprintf(stderr,
@@ -79,10 +87,46 @@ int preview(const TileRenderer& r, const fs::path& out, int zoom, const LonLatBo
     return 0;
 }
 
+// Per zoom, the tile range the camera can reach on these screens (min/max over the extreme centres and
+// over fractional zooms around each level, where the cover switches levels).
+std::expected<std::vector<TileRange>, std::string> camera_ranges(int min_zoom, int max_zoom,
+                                                                 const std::vector<bk::map::ScreenSize>& screens) {
+    bk::map::WebMercatorGrid grid;
+    auto limits = bk::map::delfshaven_limits(grid);
+    if (!limits) return std::unexpected(limits.error().message);
+    std::vector<TileRange> ranges;
+    for (int z = min_zoom; z <= max_zoom; ++z) ranges.push_back({z, INT32_MAX, INT32_MAX, INT32_MIN, INT32_MIN});
+    const auto& b = limits->center_bounds;
+    const bk::map::GridPoint centres[] = {{b.min_u, b.min_v}, {b.max_u, b.min_v}, {b.min_u, b.max_v}, {b.max_u, b.max_v}};
+    for (const auto& screen : screens)
+        for (int step = 0; step <= 500; ++step) {
+            const double zoom = limits->min_zoom + (limits->max_zoom - limits->min_zoom) * step / 500.0;
+            for (const auto& c : centres) {
+                const auto cover = bk::map::cover_viewport(c, zoom, screen, min_zoom, max_zoom);
+                TileRange& r = ranges[static_cast<std::size_t>(cover.z - min_zoom)];
+                for (const auto& t : cover.tiles) {
+                    r.min_x = std::min(r.min_x, t.x), r.max_x = std::max(r.max_x, t.x);
+                    r.min_y = std::min(r.min_y, t.y), r.max_y = std::max(r.max_y, t.y);
+                }
+            }
+        }
+    // Levels the camera never picks on its own (none today) still get the box itself.
+    for (auto& r : ranges)
+        if (r.min_x > r.max_x) r = tile_range_for(delfshaven_box, r.zoom);
+    return ranges;
+}
+
+std::expected<std::vector<std::uint8_t>, std::string> read_all(const fs::path& p) {
+    std::ifstream in{p, std::ios::binary};
+    if (!in) return std::unexpected(p.string() + ": cannot read back");
+    return std::vector<std::uint8_t>{std::istreambuf_iterator<char>{in}, std::istreambuf_iterator<char>{}};
+}
+
 int run(int argc, char** argv) {
     fs::path extract, out_dir, preview_png;
     int min_zoom = 13, max_zoom = 17, zoom = -1;
     LonLatBox box = delfshaven_box;
+    std::vector<bk::map::ScreenSize> screens{{1920, 1080}, {1080, 1920}};
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         const bool has_value = i + 1 < argc;
@@ -92,6 +136,19 @@ int run(int argc, char** argv) {
         else if (a == "--min-zoom" && has_value) min_zoom = std::atoi(argv[++i]);
         else if (a == "--max-zoom" && has_value) max_zoom = std::atoi(argv[++i]);
         else if (a == "--zoom" && has_value) zoom = std::atoi(argv[++i]);
+        else if (a == "--screens" && has_value) {
+            screens.clear();
+            std::string list = argv[++i];
+            for (std::size_t at = 0; at < list.size();) {
+                const std::size_t comma = std::min(list.find(',', at), list.size());
+                int w = 0, h = 0;
+                if (std::sscanf(list.substr(at, comma - at).c_str(), "%dx%d", &w, &h) != 2 || w <= 0 || h <= 0 ||
+                    w > 16384 || h > 16384)
+                    return usage("--screens: expected WxH[,WxH...], e.g. 1920x1080,1080x1920");
+                screens.push_back({static_cast<double>(w), static_cast<double>(h)});
+                at = comma + 1;
+            }
+        }
         else if (a == "--box" && has_value) {
             if (std::sscanf(argv[++i], "%lf,%lf,%lf,%lf", &box.min_lon_deg, &box.min_lat_deg, &box.max_lon_deg,
                             &box.max_lat_deg) != 4)
@@ -119,22 +176,63 @@ int run(int argc, char** argv) {
     for (int z = 0; z <= 22; ++z) fs::remove_all(out_dir / std::to_string(z), ec);
     fs::remove(out_dir / "metadata.json", ec);
     fs::create_directories(out_dir, ec);
+    auto ranges = camera_ranges(min_zoom, max_zoom, screens);
+    if (!ranges) {
+        std::fprintf(stderr, "basemap_bake: camera limits: %s\n", ranges.error().c_str());
+        return 1;
+    }
+    // Tiles farther than this from any data are the flat context tile.
+    const MercatorBox data = map->bbox;
     std::size_t tiles = 0, bytes = 0;
-    for (int z = min_zoom; z <= max_zoom; ++z) {
-        const TileRange t = tile_range_for(delfshaven_box, z);
-        std::size_t zoom_bytes = 0;
+    for (const TileRange& t : *ranges) {
+        const int z = t.zoom;
+        std::size_t zoom_bytes = 0, blank = 0;
+        std::vector<std::uint8_t> blank_png;
+        const double pad_m = 32 * metres_per_px(z);
+        const MercatorBox near_data{data.min_x_m - pad_m, data.min_y_m - pad_m, data.max_x_m + pad_m, data.max_y_m + pad_m};
         for (int x = t.min_x; x <= t.max_x; ++x)
             for (int y = t.min_y; y <= t.max_y; ++y) {
                 const auto path = out_dir / std::to_string(z) / std::to_string(x) / (std::to_string(y) + ".png");
+                const bool is_blank = !tile_box(z, x, y).intersects(near_data);
+                if (is_blank && !blank_png.empty()) {
+                    fs::create_directories(path.parent_path(), ec);
+                    std::ofstream o{path, std::ios::binary};
+                    o.write(reinterpret_cast<const char*>(blank_png.data()), static_cast<std::streamsize>(blank_png.size()));
+                    if (!o) {
+                        std::fprintf(stderr, "basemap_bake: %s: write failed\n", path.c_str());
+                        return 1;
+                    }
+                    zoom_bytes += blank_png.size();
+                    ++blank;
+                    continue;
+                }
                 auto size = renderer.write_tile_png(z, x, y, path);
                 if (!size) {
                     std::fprintf(stderr, "basemap_bake: %s\n", size.error().message.c_str());
                     return 1;
                 }
+                if (is_blank) {
+                    auto b = read_all(path);
+                    if (!b) {
+                        std::fprintf(stderr, "basemap_bake: %s\n", b.error().c_str());
+                        return 1;
+                    }
+                    blank_png = std::move(*b);
+                    ++blank;
+                }
                 zoom_bytes += *size;
             }
-        std::printf("  z%d: %d tiles (x %d..%d, y %d..%d), %zu bytes\n", z, t.count(), t.min_x, t.max_x, t.min_y,
-                    t.max_y, zoom_bytes);
+        // A tile the camera can request but that is not on disk is a build error, never a blank at run time.
+        for (int x = t.min_x; x <= t.max_x; ++x)
+            for (int y = t.min_y; y <= t.max_y; ++y) {
+                const auto path = out_dir / std::to_string(z) / std::to_string(x) / (std::to_string(y) + ".png");
+                if (!fs::is_regular_file(path) || fs::file_size(path, ec) == 0) {
+                    std::fprintf(stderr, "basemap_bake: missing tile %s (the kiosk camera can show it)\n", path.c_str());
+                    return 1;
+                }
+            }
+        std::printf("  z%d: %d tiles (x %d..%d, y %d..%d; %zu flat margin tiles), %zu bytes\n", z, t.count(), t.min_x,
+                    t.max_x, t.min_y, t.max_y, blank, zoom_bytes);
         tiles += static_cast<std::size_t>(t.count());
         bytes += zoom_bytes;
     }

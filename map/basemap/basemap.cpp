@@ -48,6 +48,10 @@ MercatorBox compute_bbox(const Basemap& map) {
     for (const auto& a : map.buurten) add_poly(a.polygon);
     for (const auto& a : map.districts) add_poly(a.polygon);
     for (const auto& s : map.stops) add(s.point);
+    for (const auto& g : map.green) add_poly(g.polygon);
+    for (const auto& n : map.street_names) add_line(n.line);
+    for (const auto& m : map.metro) add_line(m.line);
+    for (const auto& s : map.metro_stations) add(s.point);
     if (b.min_x_m > b.max_x_m) return {};
     return b;
 }

@@ -70,6 +70,30 @@ struct NamedPoint {  // transit stop
     MercatorPoint point;
 };
 
+// Planted green (trees managed as green, a canopy stand-in) or a named park (../shared PROVENANCE.md §5).
+enum class GreenKind : std::uint8_t { Planted = 0, Park };
+inline constexpr int green_kind_count = 2;
+struct GreenArea {
+    GreenKind kind = GreenKind::Planted;
+    std::string name;  // park name; may be empty for planted green
+    Polygon polygon;
+};
+
+// A road segment named by the Gemeente Rotterdam tree register (derived, not OSM name tags; PROVENANCE §5).
+struct StreetName {
+    std::string name;
+    RoadClass road_class = RoadClass::Residential;
+    bool bridge = false;
+    bool high_confidence = false;  // confidence "high" (else "medium")
+    Polyline line;
+};
+
+// A piece of metro line (deduplicated over the A..E routes that share track); tunnel = underground.
+struct MetroLine {
+    bool tunnel = false;
+    Polyline line;
+};
+
 struct Basemap {
     MercatorBox bbox;                   // covers every coordinate below
     std::vector<Polygon> water;
@@ -79,6 +103,10 @@ struct Basemap {
     std::vector<Area> buurten;
     std::vector<Area> districts;
     std::vector<NamedPoint> stops;
+    std::vector<GreenArea> green;          // format layer 8
+    std::vector<StreetName> street_names;  // format layer 9
+    std::vector<MetroLine> metro;          // format layer 10
+    std::vector<NamedPoint> metro_stations;  // format layer 11
 };
 
 // Smallest box around every coordinate of every layer (all zero when the map is empty).

@@ -14,6 +14,10 @@
 //     water/buildings: polygon     roads: u8 class, u8 flags (1 bridge, 2 tunnel), point list
 //     rails: u8 kind, point list   buurten/districts: string name, string code, polygon
 //     stops: string name, point
+//     green: u8 kind (0 planted, 1 park), string name, polygon
+//     street names: string name, u8 road class, u8 flags (1 bridge, 4 high confidence), point list
+//     metro: u8 flags (2 tunnel), point list       metro stations: string name, point
+//   Layers 8..11 (green, street names, metro, metro stations) were added within version 1: older readers skip them.
 // Usage: auto bytes = encode_basemap(map, {.compress = true});  write_basemap_file(path, map);
 //        auto map = read_basemap_file(path);  // std::expected<Basemap, bk::map::Error>
 // Errors name the file, the byte offset (in the decompressed body for body errors) and what was expected.
@@ -39,7 +43,8 @@ inline constexpr double grid_m = 0.1;  // quantization step
 inline constexpr std::uint32_t max_raw_body_bytes = 64u << 20;
 
 enum class LayerId : std::uint8_t {
-    Water = 1, Roads = 2, Rails = 3, Buildings = 4, Buurten = 5, Districts = 6, Stops = 7
+    Water = 1, Roads = 2, Rails = 3, Buildings = 4, Buurten = 5, Districts = 6, Stops = 7,
+    Green = 8, StreetNames = 9, Metro = 10, MetroStations = 11
 };
 
 struct EncodeOptions {

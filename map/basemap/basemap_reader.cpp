@@ -24,6 +24,10 @@ const char* layer_name(LayerId id) {
         case LayerId::Buurten: return "buurten";
         case LayerId::Districts: return "districts";
         case LayerId::Stops: return "stops";
+        case LayerId::Green: return "green";
+        case LayerId::StreetNames: return "street names";
+        case LayerId::Metro: return "metro";
+        case LayerId::MetroStations: return "metro stations";
     }
     return "unknown";
 }
@@ -238,6 +242,41 @@ std::expected<Basemap, Error> decode_basemap(std::span<const std::uint8_t> bytes
             case LayerId::Stops:
                 err = decode_features(d, map.stops, 3, [&](NamedPoint& s) {
                     return d.string(s.name, "stop name") && d.point(s.point);
+                });
+                break;
+            case LayerId::Green:
+                err = decode_features(d, map.green, 3, [&](GreenArea& g) {
+                    std::uint8_t kind = 0;
+                    if (!d.u8(kind, "green kind", green_kind_count - 1)) return false;
+                    g.kind = static_cast<GreenKind>(kind);
+                    return d.string(g.name, "green name") && d.polygon(g.polygon);
+                });
+                break;
+            case LayerId::StreetNames:
+                err = decode_features(d, map.street_names, 4, [&](StreetName& n) {
+                    std::uint8_t cls = 0, flags_byte = 0;
+                    if (!d.string(n.name, "street name") || !d.u8(cls, "road class", road_class_count - 1) ||
+                        !d.u8(flags_byte, "street name flags", 5))
+                        return false;
+                    if (flags_byte & 2) return d.fail("street name flags: bit 1 (tunnel) is not used");
+                    n.road_class = static_cast<RoadClass>(cls);
+                    n.bridge = flags_byte & 1;
+                    n.high_confidence = flags_byte & 4;
+                    return d.points(n.line);
+                });
+                break;
+            case LayerId::Metro:
+                err = decode_features(d, map.metro, 2, [&](MetroLine& m) {
+                    std::uint8_t flags_byte = 0;
+                    if (!d.u8(flags_byte, "metro flags", 2)) return false;
+                    if (flags_byte == 1) return d.fail("metro flags: expected 0 or 2, found 1");
+                    m.tunnel = flags_byte & 2;
+                    return d.points(m.line);
+                });
+                break;
+            case LayerId::MetroStations:
+                err = decode_features(d, map.metro_stations, 3, [&](NamedPoint& s) {
+                    return d.string(s.name, "station name") && d.point(s.point);
                 });
                 break;
             default:

@@ -116,6 +116,45 @@ std::vector<std::uint8_t> encode_basemap(const Basemap& map, EncodeOptions optio
         }
         put_layer(body, LayerId::Stops, e.out);
     }
+    {
+        auto e = encoder();
+        e.out.put_varint(map.green.size());
+        for (const auto& g : map.green) {
+            e.out.put_u8(static_cast<std::uint8_t>(g.kind));
+            e.out.put_string(g.name);
+            e.polygon(g.polygon);
+        }
+        put_layer(body, LayerId::Green, e.out);
+    }
+    {
+        auto e = encoder();
+        e.out.put_varint(map.street_names.size());
+        for (const auto& n : map.street_names) {
+            e.out.put_string(n.name);
+            e.out.put_u8(static_cast<std::uint8_t>(n.road_class));
+            e.out.put_u8(static_cast<std::uint8_t>((n.bridge ? 1 : 0) | (n.high_confidence ? 4 : 0)));
+            e.points(n.line);
+        }
+        put_layer(body, LayerId::StreetNames, e.out);
+    }
+    {
+        auto e = encoder();
+        e.out.put_varint(map.metro.size());
+        for (const auto& m : map.metro) {
+            e.out.put_u8(static_cast<std::uint8_t>(m.tunnel ? 2 : 0));
+            e.points(m.line);
+        }
+        put_layer(body, LayerId::Metro, e.out);
+    }
+    {
+        auto e = encoder();
+        e.out.put_varint(map.metro_stations.size());
+        for (const auto& s : map.metro_stations) {
+            e.out.put_string(s.name);
+            e.point(s.point);
+        }
+        put_layer(body, LayerId::MetroStations, e.out);
+    }
 
     const auto& raw = body.bytes();
     const auto crc = static_cast<std::uint32_t>(crc32(0L, raw.data(), static_cast<uInt>(raw.size())));

@@ -50,6 +50,8 @@ int main(int argc, char** argv) {
     std::printf("basemap_extract: %s -> %s\n", data_dir.c_str(), out.c_str());
     std::printf("  water %zu, roads %zu, rails %zu, buurten %zu, districts %zu, stops %zu\n", rep.water, rep.roads,
                 rep.rails, rep.buurten, rep.districts, rep.stops);
+    std::printf("  green %zu, street names %zu, metro pieces %zu, metro stations %zu\n", rep.green, rep.street_names,
+                rep.metro, rep.metro_stations);
     std::printf("  buildings %zu (3dbag %zu, rotterdam3d %zu; dropped %zu small, %zu under rotterdam3d)\n",
                 rep.buildings, rep.buildings_3dbag, rep.buildings_rotterdam3d, rep.buildings_dropped_small,
                 rep.buildings_dropped_overlap);

@@ -1,6 +1,7 @@
 // [SECTION] GeoJSON loading  [SECTION] geometry conversion  [SECTION] layers  [SECTION] extract_basemap
 #include "map/basemap/geojson_extract.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -212,6 +213,127 @@ std::optional<Error> extract_stops(Context& ctx, Basemap& map) {
     return std::nullopt;
 }
 
+double point_segment_distance_m(MercatorPoint p, MercatorPoint a, MercatorPoint b) {
+    const double dx = b.x_m - a.x_m, dy = b.y_m - a.y_m;
+    const double len2 = dx * dx + dy * dy;
+    double t = len2 > 0 ? ((p.x_m - a.x_m) * dx + (p.y_m - a.y_m) * dy) / len2 : 0;
+    t = std::clamp(t, 0.0, 1.0);
+    const double ex = a.x_m + t * dx - p.x_m, ey = a.y_m + t * dy - p.y_m;
+    return std::sqrt(ex * ex + ey * ey);
+}
+
+bool near_any(MercatorPoint p, const std::vector<Polyline>& lines, const std::vector<MercatorBox>& boxes, double r) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto& b = boxes[i];
+        if (p.x_m < b.min_x_m - r || p.x_m > b.max_x_m + r || p.y_m < b.min_y_m - r || p.y_m > b.max_y_m + r) continue;
+        for (std::size_t k = 0; k + 1 < lines[i].size(); ++k)
+            if (point_segment_distance_m(p, lines[i][k], lines[i][k + 1]) <= r) return true;
+    }
+    return false;
+}
+
+// Points every <= step_m along the line (the vertices included).
+Polyline densify(const Polyline& line, double step_m) {
+    Polyline out;
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        const auto a = line[i], b = line[i + 1];
+        const double len = std::hypot(b.x_m - a.x_m, b.y_m - a.y_m);
+        const int n = std::max(1, static_cast<int>(std::ceil(len / step_m)));
+        for (int k = 0; k < n; ++k)
+            out.push_back({a.x_m + (b.x_m - a.x_m) * k / n, a.y_m + (b.y_m - a.y_m) * k / n});
+    }
+    if (!line.empty()) out.push_back(line.back());
+    return out;
+}
+
+// Metro from the OSM route relations. Their `tunnel` flag is false everywhere in this snapshot, but the rail
+// file dropped tunnels upstream (PROVENANCE §1): so a metro stretch with no surface track (rail or light rail)
+// within 15 m runs underground. Routes A..E share track: a stretch within 12 m of one already kept is dropped.
+std::optional<Error> extract_metro(Context& ctx, Basemap& map) {
+    std::vector<Polyline> surface;
+    for (const auto& r : map.rails)
+        if (r.kind != RailKind::Tram) surface.push_back(r.line);
+    std::vector<MercatorBox> surface_boxes;
+    for (const auto& l : surface) surface_boxes.push_back(bounds_of(l));
+    std::vector<Polyline> kept;
+    std::vector<MercatorBox> kept_boxes;
+    auto err = each_feature(ctx.opt.data_dir, "delfshaven_osm_transit_routes", [&](const json& f) {
+        if (f.at("properties").at("route").get<std::string>() != "metro") return;
+        for (const auto& piece : convert_line(f.at("geometry"), ctx, ctx.opt.line_tolerance_m)) {
+            const Polyline samples = densify(piece, 10.0);
+            struct Sample {
+                bool dup, tunnel;
+            };
+            std::vector<Sample> flags;
+            for (const auto& p : samples)
+                flags.push_back({near_any(p, kept, kept_boxes, 12.0), !near_any(p, surface, surface_boxes, 15.0)});
+            std::vector<MetroLine> fresh;
+            Polyline cur;
+            bool cur_tunnel = false;
+            auto flush = [&] {
+                if (cur.size() >= 2) {
+                    auto s = simplify_polyline(cur, ctx.opt.line_tolerance_m);
+                    if (s.size() >= 2) fresh.push_back({cur_tunnel, std::move(s)});
+                }
+                cur.clear();
+            };
+            for (std::size_t i = 0; i < samples.size(); ++i) {
+                if (flags[i].dup) {
+                    flush();
+                    continue;
+                }
+                if (!cur.empty() && flags[i].tunnel != cur_tunnel) {
+                    cur.push_back(samples[i]);  // both pieces share the change-over point
+                    flush();
+                }
+                if (cur.empty()) cur_tunnel = flags[i].tunnel;
+                cur.push_back(samples[i]);
+            }
+            flush();
+            for (auto& m : fresh) {
+                kept.push_back(m.line);
+                kept_boxes.push_back(bounds_of(m.line));
+                map.metro.push_back(std::move(m));
+            }
+        }
+    });
+    return err;
+}
+
+// Metro stations: GTFS platforms with a numeric platform code (RET metro platforms are "1", "2"; tram and
+// bus stops have none or letters) within 80 m (Mercator) of a metro line, averaged per cleaned name.
+std::optional<Error> extract_metro_stations(Context& ctx, Basemap& map) {
+    std::vector<Polyline> lines;
+    std::vector<MercatorBox> boxes;
+    for (const auto& m : map.metro) lines.push_back(m.line), boxes.push_back(bounds_of(m.line));
+    struct Group {
+        std::string name;
+        MercatorPoint sum;
+        int n;
+    };
+    std::vector<Group> groups;
+    auto err = each_feature(ctx.opt.data_dir, "delfshaven_transit_stops", [&](const json& f) {
+        const auto& props = f.at("properties");
+        const auto code = props.find("platform_code");
+        if (code == props.end() || !code->is_string()) return;
+        const std::string c = code->get<std::string>();
+        if (c.empty() || !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return;
+        const auto& g = f.at("geometry");
+        const auto p = lon_lat_to_mercator(g.at("coordinates").at(0).get<double>(), g.at("coordinates").at(1).get<double>());
+        if (!ctx.clip.contains(p) || !near_any(p, lines, boxes, 80.0)) return;
+        const std::string name = clean_stop_name(props.at("name").get<std::string>());
+        for (auto& gr : groups)
+            if (gr.name == name) {
+                gr.sum.x_m += p.x_m, gr.sum.y_m += p.y_m, ++gr.n;
+                return;
+            }
+        groups.push_back({name, p, 1});
+    });
+    if (err) return err;
+    for (const auto& g : groups) map.metro_stations.push_back({g.name, {g.sum.x_m / g.n, g.sum.y_m / g.n}});
+    return std::nullopt;
+}
+
 }  // namespace
 
 // [SECTION] extract_basemap -------------------------------------------------------------------------------
@@ -254,6 +376,35 @@ std::expected<Basemap, Error> extract_basemap(const ExtractOptions& opt, Extract
             map.districts.push_back({props.at("name").get<std::string>(), props.value("tir_code", ""), std::move(p)});
         });
     if (!err) err = extract_stops(ctx, map);
+    if (!err)
+        err = each_feature(dir, "delfshaven_green", [&](const json& f) {
+            const auto& props = f.at("properties");
+            const std::string kind = props.at("kind").get<std::string>();
+            GreenArea g;
+            if (kind == "park_proxy") {
+                g.kind = GreenKind::Park;
+                g.name = props.at("name").get<std::string>();
+            } else if (kind != "tree_green_proxy") {
+                throw std::runtime_error("kind: expected park_proxy or tree_green_proxy, found \"" + kind + "\"");
+            }
+            g.polygon = convert_polygon(f.at("geometry"), ctx, opt.green_tolerance_m, true, opt.min_hole_ground_m2);
+            if (!g.polygon.rings.empty()) map.green.push_back(std::move(g));
+        });
+    if (!err)
+        err = each_feature(dir, "delfshaven_street_names", [&](const json& f) {
+            const auto& props = f.at("properties");
+            StreetName n;
+            n.name = props.at("name").get<std::string>();
+            n.road_class = road_class_of(props.at("highway_class").get<std::string>());
+            n.bridge = props.value("bridge", false);
+            n.high_confidence = props.value("confidence", "") == "high";
+            for (auto& line : convert_line(f.at("geometry"), ctx, opt.line_tolerance_m)) {
+                n.line = std::move(line);
+                map.street_names.push_back(n);
+            }
+        });
+    if (!err) err = extract_metro(ctx, map);
+    if (!err) err = extract_metro_stations(ctx, map);
     if (err) return std::unexpected(*err);
 
     map.bbox = compute_bbox(map);
@@ -264,6 +415,10 @@ std::expected<Basemap, Error> extract_basemap(const ExtractOptions& opt, Extract
     ctx.rep.buurten = map.buurten.size();
     ctx.rep.districts = map.districts.size();
     ctx.rep.stops = map.stops.size();
+    ctx.rep.green = map.green.size();
+    ctx.rep.street_names = map.street_names.size();
+    ctx.rep.metro = map.metro.size();
+    ctx.rep.metro_stations = map.metro_stations.size();
     if (report) *report = ctx.rep;
     return map;
 }

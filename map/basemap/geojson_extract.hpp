@@ -1,9 +1,10 @@
 // geojson_extract — derives the compact Basemap from the GeoJSON files in ../shared/data.
 //
 // What: reads the OSM roads/water/rail, 3D BAG + Rotterdam 3D buildings, TIR buurten/district and transit
-// stops; projects to Web Mercator; clips lines and polygons (not the buurt/district outlines) to the clip box;
-// simplifies with Douglas–Peucker; drops tiny buildings and holes; keeps only the attributes the baker
-// draws (road class + bridge/tunnel, rail kind, buurt name + code, stop name). Output is deterministic.
+// stops, green areas + named parks, tree-register street names and the metro (tunnels inferred); projects
+// to Web Mercator; clips lines and polygons (not the buurt/district outlines) to the clip box; simplifies with Douglas–Peucker; drops tiny buildings and holes; keeps only the attributes the baker
+// draws (road class + bridge/tunnel, rail kind, buurt name + code, stop name, green kind + park name, street
+// name + class + confidence, metro tunnel flag). Output is deterministic.
 // Usage: auto map = extract_basemap({.data_dir = "../shared/data"}, &report);
 // Errors: missing file, invalid JSON or a feature without the expected geometry/property -> Error whose
 // message names the file, feature index and field. Threads: any; allocates ~100 MB while parsing.
@@ -25,6 +26,7 @@ struct ExtractOptions {
     double line_tolerance_m = 0.5;
     double water_tolerance_m = 0.5;
     double building_tolerance_m = 0.35;
+    double green_tolerance_m = 1.0;  // tree-canopy stand-ins: soft shapes, a pixel of error at z17 is fine
     // Boundaries keep every vertex (0 = no simplification) so neighbouring buurten still share exact
     // vertices and the baker can draw each shared edge once (one dash pattern, not two).
     double boundary_tolerance_m = 0.0;
@@ -36,6 +38,7 @@ struct ExtractReport {
     std::size_t roads = 0, water = 0, rails = 0, buildings = 0, buildings_3dbag = 0, buildings_rotterdam3d = 0;
     std::size_t buildings_dropped_small = 0, buildings_dropped_overlap = 0;
     std::size_t buurten = 0, districts = 0, stops = 0, points_in = 0, points_out = 0;
+    std::size_t green = 0, street_names = 0, metro = 0, metro_stations = 0;
 };
 
 std::expected<Basemap, Error> extract_basemap(const ExtractOptions& options, ExtractReport* report = nullptr);

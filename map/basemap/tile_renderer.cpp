@@ -1,12 +1,15 @@
 // [SECTION] path helpers  [SECTION] construction  [SECTION] layers  [SECTION] draw / tiles
 #include "map/basemap/tile_renderer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 
 #include "map/basemap/boundary_lines.hpp"
 #include "map/basemap/geometry.hpp"
 #include "map/basemap/mercator.hpp"
+#include "map/basemap/png_palette.hpp"
 
 namespace bk::map::basemap {
 
@@ -59,11 +62,24 @@ TileRenderer::TileRenderer(const Basemap& map) : map_(map) {
     for (const auto& p : map.buildings) bounds_.buildings.push_back(outer_bounds(p));
     for (const auto& r : map.roads) bounds_.roads.push_back(bounds_of(r.line));
     for (const auto& r : map.rails) bounds_.rails.push_back(bounds_of(r.line));
+    for (const auto& g : map.green) bounds_.green.push_back(outer_bounds(g.polygon));
+    for (const auto& m : map.metro) bounds_.metro.push_back(bounds_of(m.line));
     buurt_lines_ = unique_boundary_lines(map.buurten, map.districts);
     for (const auto& l : buurt_lines_) bounds_.boundaries.push_back(bounds_of(l));
     for (int z = style::min_zoom; z <= style::max_zoom; ++z) {
-        labels_[style::zi(z)] = layout_buurt_labels(map, z);
-        stops_[style::zi(z)] = layout_stops(map, z);
+        const int i = style::zi(z);
+        labels_[i] = layout_buurt_labels(map, z);
+        stops_[i] = layout_stops(map, z);
+        // Street names avoid what is already placed: buurt names, park names, stop names and dots.
+        std::vector<PixelBox> taken;
+        for (const auto& l : labels_[i]) taken.push_back(l.box);
+        park_labels_[i] = layout_park_labels(map, z, taken);
+        for (const auto& l : park_labels_[i]) taken.push_back(l.box);
+        for (const auto& m : stops_[i]) {
+            taken.push_back({m.x_px - 7, m.y_px - 7, m.x_px + 7, m.y_px + 7});
+            if (m.label) taken.push_back(m.label->box);
+        }
+        street_labels_[i] = layout_street_labels(map, z, taken);
     }
 }
 
@@ -177,12 +193,162 @@ void TileRenderer::draw_labels(cairo_t* cr, const PixelWindow& w) const {
     }
 }
 
+void TileRenderer::draw_green(cairo_t* cr, const PixelWindow& w, const MercatorBox& view) const {
+    const Projector pr{w};
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    for (GreenKind kind : {GreenKind::Planted, GreenKind::Park}) {
+        bool any = false;
+        for (std::size_t i = 0; i < map_.green.size(); ++i)
+            if (map_.green[i].kind == kind && view.intersects(bounds_.green[i])) {
+                add_polygon(cr, pr, map_.green[i].polygon);
+                any = true;
+            }
+        if (!any) continue;
+        set(cr, kind == GreenKind::Park ? style::park : style::green);
+        cairo_fill(cr);
+    }
+}
+
+void TileRenderer::draw_metro(cairo_t* cr, const PixelWindow& w, const MercatorBox& view) const {
+    const Projector pr{w};
+    const double px = style::metro_px[style::zi(w.zoom)];
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    for (bool tunnel : {true, false}) {
+        bool any = false;
+        for (std::size_t i = 0; i < map_.metro.size(); ++i)
+            if (map_.metro[i].tunnel == tunnel && view.intersects(bounds_.metro[i])) {
+                add_line(cr, pr, map_.metro[i].line);
+                any = true;
+            }
+        if (!any) continue;
+        if (tunnel) {
+            // Underground: dashes in global phase (dash offset from the window origin is not needed: each
+            // piece starts its pattern at its own first point, the same in every tile).
+            const double dash[] = {px * 3.0, px * 2.2};
+            cairo_set_dash(cr, dash, 2, 0);
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+            set(cr, style::metro, 0.75);
+        } else {
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+            set(cr, style::metro, 0.9);
+        }
+        cairo_set_line_width(cr, px);
+        cairo_stroke(cr);
+        cairo_set_dash(cr, nullptr, 0, 0);
+    }
+}
+
+void TileRenderer::draw_edge_fade(cairo_t* cr, const PixelWindow& w) const {
+    // The data ends at the clip box: fade it into the context tone over edge_fade_m inside the edge, and
+    // fill everything beyond with that tone (the baked margin), so no view shows a hard cut or a blank field.
+    const Projector pr{w};
+    const MercatorBox data_box = to_mercator(delfshaven_box);
+    const double left = pr.x({data_box.min_x_m, 0}), right = pr.x({data_box.max_x_m, 0});
+    const double top = pr.y({0, data_box.max_y_m}), bottom = pr.y({0, data_box.min_y_m});
+    const double f = std::clamp(style::edge_fade_m / metres_per_px(w.zoom), style::edge_fade_min_px, style::edge_fade_max_px);
+    const double W = w.width_px, H = w.height_px;
+    struct Side {
+        double x0, y0, x1, y1;        // gradient from (x0,y0) alpha 0 to (x1,y1) alpha 1
+        double rx, ry, rw, rh;        // the band to fill
+    };
+    const Side sides[] = {
+        {left + f, 0, left, 0, -1, -1, left + f + 1, H + 2},
+        {right - f, 0, right, 0, right - f, -1, W - (right - f) + 1, H + 2},
+        {0, top + f, 0, top, -1, -1, W + 2, top + f + 1},
+        {0, bottom - f, 0, bottom, -1, bottom - f, W + 2, H - (bottom - f) + 1},
+    };
+    for (const Side& sd : sides) {
+        if (sd.rw <= 0 || sd.rh <= 0) continue;
+        if (sd.rx > W || sd.ry > H || sd.rx + sd.rw < 0 || sd.ry + sd.rh < 0) continue;
+        cairo_pattern_t* g = cairo_pattern_create_linear(sd.x0, sd.y0, sd.x1, sd.y1);
+        cairo_pattern_add_color_stop_rgba(g, 0, style::context.r, style::context.g, style::context.b, 0);
+        cairo_pattern_add_color_stop_rgba(g, 1, style::context.r, style::context.g, style::context.b, 1);
+        cairo_pattern_set_extend(g, CAIRO_EXTEND_PAD);
+        cairo_rectangle(cr, sd.rx, sd.ry, sd.rw, sd.rh);
+        cairo_set_source(cr, g);
+        cairo_fill(cr);
+        cairo_pattern_destroy(g);
+    }
+}
+
+void TileRenderer::draw_metro_badges(cairo_t* cr, const PixelWindow& w, const PixelBox& win) const {
+    const double half = w.zoom >= 16 ? 6.5 : 5.5;
+    bool any = false;
+    for (const auto& m : stops_[style::zi(w.zoom)]) {
+        if (!m.metro || !win.intersects({m.x_px - half, m.y_px - half, m.x_px + half, m.y_px + half})) continue;
+        const double x = m.x_px - w.x0_px - half, y = m.y_px - w.y0_px - half, s = 2 * half, r = 2.5;
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, x + s - r, y + r, r, -1.5707963, 0);
+        cairo_arc(cr, x + s - r, y + s - r, r, 0, 1.5707963);
+        cairo_arc(cr, x + r, y + s - r, r, 1.5707963, 3.14159265);
+        cairo_arc(cr, x + r, y + r, r, 3.14159265, 4.71238898);
+        cairo_close_path(cr);
+        any = true;
+    }
+    if (!any) return;
+    set(cr, style::halo);
+    cairo_set_line_width(cr, 2.0);
+    cairo_stroke_preserve(cr);
+    set(cr, style::metro);
+    cairo_fill(cr);
+    cairo_select_font_face(cr, label_font_family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+    cairo_set_font_size(cr, half * 1.45);
+    cairo_text_extents_t e;
+    cairo_text_extents(cr, "M", &e);
+    for (const auto& m : stops_[style::zi(w.zoom)]) {
+        if (!m.metro || !win.intersects({m.x_px - half, m.y_px - half, m.x_px + half, m.y_px + half})) continue;
+        cairo_move_to(cr, m.x_px - w.x0_px - e.x_bearing - e.width / 2, m.y_px - w.y0_px - e.y_bearing - e.height / 2);
+        cairo_text_path(cr, "M");
+    }
+    set(cr, style::halo);
+    cairo_fill(cr);
+}
+
+void TileRenderer::draw_park_labels(cairo_t* cr, const PixelWindow& w) const {
+    const PixelBox win{w.x0_px, w.y0_px, w.x0_px + w.width_px, w.y0_px + w.height_px};
+    bool any = false;
+    cairo_select_font_face(cr, label_font_family, CAIRO_FONT_SLANT_ITALIC, CAIRO_FONT_WEIGHT_BOLD);
+    for (const auto& label : park_labels_[style::zi(w.zoom)]) {
+        if (!label.box.intersects(win)) continue;
+        cairo_set_font_size(cr, label.font_px);
+        for (const auto& line : label.lines) {
+            cairo_move_to(cr, line.x_px - w.x0_px, line.y_px - w.y0_px);
+            cairo_text_path(cr, line.text.c_str());
+        }
+        any = true;
+    }
+    if (!any) return;
+    set(cr, style::halo, 0.85);
+    cairo_set_line_width(cr, 3.0);
+    cairo_stroke_preserve(cr);
+    set(cr, style::park_label);
+    cairo_fill(cr);
+}
+
+void TileRenderer::draw_street_labels(cairo_t* cr, const PixelWindow& w) const {
+    const PixelBox win{w.x0_px, w.y0_px, w.x0_px + w.width_px, w.y0_px + w.height_px};
+    bool any = false;
+    for (const auto& label : street_labels_[style::zi(w.zoom)]) {
+        if (!label.box.intersects(win)) continue;
+        add_curved_label_path(cr, label, w.x0_px, w.y0_px);
+        any = true;
+    }
+    if (!any) return;
+    set(cr, style::halo, 0.9);
+    cairo_set_line_width(cr, 3.0);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_stroke_preserve(cr);
+    set(cr, style::street_label);
+    cairo_fill(cr);
+}
+
 void TileRenderer::draw_stops(cairo_t* cr, const PixelWindow& w) const {
-    if (w.zoom < style::stop_dot_min_zoom || w.zoom > style::max_zoom) return;
+    if (w.zoom < style::metro_station_min_zoom || w.zoom > style::max_zoom) return;
     const PixelBox win{w.x0_px - 8, w.y0_px - 8, w.x0_px + w.width_px + 8, w.y0_px + w.height_px + 8};
     const double r = w.zoom >= 17 ? 3.0 : 2.2;
+    draw_metro_badges(cr, w, win);
     for (const auto& m : stops_[style::zi(w.zoom)]) {
-        if (!win.intersects({m.x_px, m.y_px, m.x_px + 0.1, m.y_px + 0.1})) continue;
+        if (m.metro || !win.intersects({m.x_px, m.y_px, m.x_px + 0.1, m.y_px + 0.1})) continue;
         cairo_new_sub_path(cr);
         cairo_arc(cr, m.x_px - w.x0_px, m.y_px - w.y0_px, r, 0, 2 * 3.14159265358979);
     }
@@ -221,15 +387,9 @@ void TileRenderer::draw(cairo_t* cr, const PixelWindow& w) const {
     cairo_save(cr);
     cairo_rectangle(cr, 0, 0, w.width_px, w.height_px);
     cairo_clip(cr);
-    // Beyond the clip box the extract has no data: a neutral tone says "map ends here" instead of faking land.
-    set(cr, style::no_data);
-    cairo_paint(cr);
-    const MercatorBox data_box = to_mercator(delfshaven_box);
-    const double bx0 = pr.x({data_box.min_x_m, 0}), bx1 = pr.x({data_box.max_x_m, 0});
-    const double by0 = pr.y({0, data_box.max_y_m}), by1 = pr.y({0, data_box.min_y_m});
-    cairo_rectangle(cr, bx0, by0, bx1 - bx0, by1 - by0);
     set(cr, style::land);
-    cairo_fill(cr);
+    cairo_paint(cr);
+    draw_green(cr, w, view);
 
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     for (std::size_t i = 0; i < map_.water.size(); ++i)
@@ -263,12 +423,14 @@ void TileRenderer::draw(cairo_t* cr, const PixelWindow& w) const {
 
     draw_roads(cr, w, view);
     draw_rails(cr, w, view);
+    draw_metro(cr, w, view);
 
     // Mute everything outside gebied Delfshaven with a light veil (window minus district, even-odd).
     cairo_rectangle(cr, -2, -2, w.width_px + 4, w.height_px + 4);
     for (const auto& d : map_.districts) add_polygon(cr, pr, d.polygon);
     set(cr, style::outside_veil, style::outside_veil_alpha);
     cairo_fill(cr);
+    draw_edge_fade(cr, w);
 
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
@@ -286,6 +448,8 @@ void TileRenderer::draw(cairo_t* cr, const PixelWindow& w) const {
     cairo_set_line_width(cr, style::district_line_px[z]);
     cairo_stroke(cr);
 
+    draw_park_labels(cr, w);
+    draw_street_labels(cr, w);
     draw_stops(cr, w);
     draw_labels(cr, w);
     cairo_restore(cr);
@@ -321,11 +485,15 @@ std::expected<std::size_t, Error> TileRenderer::write_tile_png(int zoom, int x, 
     cairo_t* cr = cairo_create(s);
     draw(cr, {zoom, static_cast<double>(x) * tile_size_px, static_cast<double>(y) * tile_size_px});
     cairo_destroy(cr);
-    const cairo_status_t st = cairo_surface_write_to_png(s, path.c_str());
+    cairo_surface_flush(s);
+    const auto png = encode_paletted_png(cairo_image_surface_get_data(s), tile_size_px, tile_size_px,
+                                         cairo_image_surface_get_stride(s));
     cairo_surface_destroy(s);
-    if (st != CAIRO_STATUS_SUCCESS)
-        return std::unexpected(Error{ErrorKind::Io, path.string() + ": cairo PNG write failed: " +
-                                                        cairo_status_to_string(st)});
+    {
+        std::ofstream out{path, std::ios::binary | std::ios::trunc};
+        out.write(reinterpret_cast<const char*>(png.data()), static_cast<std::streamsize>(png.size()));
+        if (!out) return std::unexpected(Error{ErrorKind::Io, path.string() + ": PNG write failed"});
+    }
     const auto size = std::filesystem::file_size(path, ec);
     return ec ? 0 : static_cast<std::size_t>(size);
 }

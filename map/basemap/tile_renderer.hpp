@@ -5,8 +5,10 @@
 // Usage:  auto map = read_basemap_file(path);  TileRenderer r{*map};
 //         auto img = r.render_tile(15, 16785, 10814);        // RGBA bytes, for tests
 //         r.write_tile_png(15, 16785, 10814, "out/15/16785/10814.png");
-// Limits: the Basemap must outlive the renderer (held by reference). Zoom 13..17 is styled; other zooms
-// draw with the nearest zoom's widths.
+// Limits: the Basemap must outlive the renderer (held by reference). Zoom 13..18 is styled; other zooms
+// draw with the nearest zoom's widths. Beyond the extract's clip box (delfshaven_box) every tile is the flat
+// context tone (the baked margin); the data fades into it over style::edge_fade_m (12..160 px) inside the edge.
+// Label layout for every zoom runs in the constructor (~1 s on the committed extract).
 // Threads: const methods may run on several threads at once (no shared mutable state).
 #pragma once
 #include <cairo.h>
@@ -20,6 +22,7 @@
 #include "map/basemap/basemap.hpp"
 #include "map/basemap/label_layout.hpp"
 #include "map/basemap/stop_layout.hpp"
+#include "map/basemap/street_labels.hpp"
 #include "map/basemap/tile_style.hpp"
 #include "map/error.hpp"
 
@@ -47,23 +50,31 @@ public:
     // Draws the window into `cr`, whose device pixel (0,0) is the window's top-left corner.
     void draw(cairo_t* cr, const PixelWindow& window) const;
     RgbaImage render_tile(int zoom, int x, int y) const;
-    // Writes a 256 px PNG, creating parent folders; returns the file size.
+    // Writes a 256 px 8-bit paletted PNG (png_palette.hpp), creating parent folders; returns the file size.
     std::expected<std::size_t, Error> write_tile_png(int zoom, int x, int y, const std::filesystem::path& path) const;
 
 private:
     struct Bounds {
-        std::vector<MercatorBox> water, buildings, roads, rails, boundaries;
+        std::vector<MercatorBox> water, buildings, roads, rails, boundaries, green, metro;
     };
     void draw_roads(cairo_t* cr, const PixelWindow& w, const MercatorBox& view) const;
     void draw_rails(cairo_t* cr, const PixelWindow& w, const MercatorBox& view) const;
     void draw_labels(cairo_t* cr, const PixelWindow& w) const;
     void draw_stops(cairo_t* cr, const PixelWindow& w) const;
+    void draw_green(cairo_t* cr, const PixelWindow& w, const MercatorBox& view) const;
+    void draw_metro(cairo_t* cr, const PixelWindow& w, const MercatorBox& view) const;
+    void draw_edge_fade(cairo_t* cr, const PixelWindow& w) const;
+    void draw_metro_badges(cairo_t* cr, const PixelWindow& w, const PixelBox& win) const;
+    void draw_park_labels(cairo_t* cr, const PixelWindow& w) const;
+    void draw_street_labels(cairo_t* cr, const PixelWindow& w) const;
 
     const Basemap& map_;
     Bounds bounds_;
     std::vector<Polyline> buurt_lines_;
     std::array<std::vector<PlacedLabel>, style::zoom_levels> labels_;
     std::array<std::vector<StopMark>, style::zoom_levels> stops_;
+    std::array<std::vector<PlacedLabel>, style::zoom_levels> park_labels_;
+    std::array<std::vector<CurvedLabel>, style::zoom_levels> street_labels_;
 };
 
 }  // namespace bk::map::basemap

@@ -27,6 +27,13 @@ Basemap synthetic_map() {
     m.buurten.push_back({"Witte Dorp", "0328", {{{ll(4.43, 51.915), ll(4.435, 51.915), ll(4.435, 51.918)}}}});
     m.districts.push_back({"Delfshaven", "03", {{{ll(4.42, 51.90), ll(4.49, 51.90), ll(4.49, 51.93)}}}});
     m.stops.push_back({"Marconiplein", ll(4.433, 51.914)});
+    m.green.push_back({GreenKind::Park, "Park 1943", {{{ll(4.44, 51.911), ll(4.441, 51.911), ll(4.441, 51.912)}}}});
+    m.green.push_back({GreenKind::Planted, "", {{{ll(4.45, 51.911), ll(4.451, 51.911), ll(4.451, 51.912)}}}});
+    m.street_names.push_back({"'s-Gravendijkwal", RoadClass::Secondary, true, true, {ll(4.47, 51.91), ll(4.47, 51.92)}});
+    m.street_names.push_back({"Schans", RoadClass::Residential, false, false, {ll(4.45, 51.905), ll(4.451, 51.906)}});
+    m.metro.push_back({true, {ll(4.43, 51.913), ll(4.46, 51.909)}});
+    m.metro.push_back({false, {ll(4.42, 51.914), ll(4.43, 51.913)}});
+    m.metro_stations.push_back({"Delfshaven", ll(4.4457, 51.91)});
     return m;
 }
 
@@ -75,6 +82,27 @@ TEST_CASE("write and read back a synthetic map keeps every feature, attribute an
         REQUIRE(out->stops.size() == 1);
         CHECK(out->stops[0].name == "Marconiplein");
         CHECK(out->bbox.contains(out->stops[0].point));
+        REQUIRE(out->green.size() == 2);
+        CHECK(out->green[0].kind == GreenKind::Park);
+        CHECK(out->green[0].name == "Park 1943");
+        CHECK(out->green[1].kind == GreenKind::Planted);
+        check_near(out->green[1].polygon.rings[0], in.green[1].polygon.rings[0]);
+        REQUIRE(out->street_names.size() == 2);
+        CHECK(out->street_names[0].name == "'s-Gravendijkwal");
+        CHECK(out->street_names[0].road_class == RoadClass::Secondary);
+        CHECK(out->street_names[0].bridge);
+        CHECK(out->street_names[0].high_confidence);
+        CHECK_FALSE(out->street_names[1].bridge);
+        CHECK_FALSE(out->street_names[1].high_confidence);
+        check_near(out->street_names[1].line, in.street_names[1].line);
+        REQUIRE(out->metro.size() == 2);
+        CHECK(out->metro[0].tunnel);
+        CHECK_FALSE(out->metro[1].tunnel);
+        check_near(out->metro[0].line, in.metro[0].line);
+        REQUIRE(out->metro_stations.size() == 1);
+        CHECK(out->metro_stations[0].name == "Delfshaven");
+        // Deterministic: re-encoding the decoded map gives the same bytes.
+        CHECK(encode_basemap(*out, {.compress = compress}) == bytes);
     }
 }
 

@@ -45,6 +45,37 @@ TEST_CASE("the committed extract holds the 9 buurten by name, water, >1000 roads
     CHECK(outside == 0);
 }
 
+TEST_CASE("the committed extract carries street names, green with named parks, the metro and its stations") {
+    auto map = read_basemap_file(BUURTKAART_BASEMAP_EXTRACT);
+    REQUIRE_MESSAGE(map.has_value(), map.error().message);
+    CHECK(map->street_names.size() == 1666);  // PROVENANCE.md §5: 1,666 named segments, all inside the box
+    std::set<std::string> names;
+    for (const auto& n : map->street_names) names.insert(n.name);
+    CHECK(names.size() == 529);
+    CHECK(names.count("Schiedamseweg") == 1);
+    CHECK(names.count("Mathenesserlaan") == 1);
+    const auto high = std::count_if(map->street_names.begin(), map->street_names.end(),
+                                    [](const StreetName& n) { return n.high_confidence; });
+    CHECK(high == 1056);
+    CHECK(map->green.size() > 790);
+    std::set<std::string> parks;
+    for (const auto& g : map->green)
+        if (g.kind == GreenKind::Park) parks.insert(g.name);
+    CHECK(parks.count("Park 1943") == 1);
+    CHECK(parks.count("Vroesenpark") == 1);
+    CHECK(parks.size() >= 10);
+    const auto tunnels = std::count_if(map->metro.begin(), map->metro.end(), [](const MetroLine& m) { return m.tunnel; });
+    CHECK(tunnels >= 2);
+    CHECK(map->metro.size() > static_cast<std::size_t>(tunnels));
+    std::set<std::string> stations;
+    for (const auto& s : map->metro_stations) stations.insert(s.name);
+    for (const char* s : {"Delfshaven", "Coolhaven", "Marconiplein", "Dijkzigt"}) {
+        CAPTURE(s);
+        CHECK(stations.count(s) == 1);
+    }
+    CHECK(stations.count("Van Duylstraat") == 0);  // a tram stop above the metro tunnel, not a station
+}
+
 TEST_CASE("re-extracting from ../shared gives the same counts as the committed extract") {
     const fs::path data = fs::path{BUURTKAART_SHARED_DIR} / "data";
     if (!fs::exists(data / "delfshaven_osm_roads.geojson")) {
@@ -62,6 +93,9 @@ TEST_CASE("re-extracting from ../shared gives the same counts as the committed e
     CHECK(fresh->buildings.size() == committed->buildings.size());
     CHECK(fresh->buurten.size() == committed->buurten.size());
     CHECK(fresh->stops.size() == committed->stops.size());
+    CHECK(fresh->green.size() == committed->green.size());
+    CHECK(fresh->street_names.size() == committed->street_names.size());
+    CHECK(fresh->metro.size() == committed->metro.size());
     CHECK(rep.roads == 7754);  // PROVENANCE.md: 7,754 road lines, all inside the box
     // The same bytes come out: the extract is deterministic and the committed file is up to date.
     CHECK(encode_basemap(*fresh) == encode_basemap(*committed));
