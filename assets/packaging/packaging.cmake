@@ -45,7 +45,8 @@ foreach(_f buurtkaart-kiosk.service buurtkaart-xorg.service)
   configure_file(${BK_SYSTEMD_SRC}/${_f}.in ${BK_GEN}/kiosk/${_f} @ONLY)
   install(FILES ${BK_GEN}/kiosk/${_f} DESTINATION ${BK_UNITDIR} COMPONENT kiosk)
 endforeach()
-configure_file(${BK_SYSTEMD_SRC}/kiosk-display.in ${BK_GEN}/kiosk/kiosk-display @ONLY)
+configure_file(${BK_SYSTEMD_SRC}/kiosk-display.in ${BK_GEN}/kiosk/kiosk-display @ONLY
+               FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 install(PROGRAMS ${BK_GEN}/kiosk/kiosk-display DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/buurtkaart COMPONENT kiosk)
 install(FILES ${BK_SYSTEMD_SRC}/display.conf DESTINATION ${BK_SYSCONF_DEST}/buurtkaart COMPONENT kiosk)
 install(FILES ${BK_SYSTEMD_SRC}/kiosk.d/README DESTINATION ${BK_SYSCONF_DEST}/buurtkaart/kiosk.d COMPONENT kiosk)
@@ -117,7 +118,7 @@ file(WRITE ${BK_GEN}/wijkagenda/control/conffiles "${BK_SYSCONFDIR}/nginx/sites-
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME buurtkaart)
 set(CPACK_PACKAGE_VENDOR "Buurtkaart Delfshaven")
-set(CPACK_PACKAGE_CONTACT "Buurtkaart Delfshaven <dev@buurtkaart.local>")
+set(CPACK_PACKAGE_CONTACT "Buurtkaart Delfshaven <buurtkaart@wijkagenda.example.org>")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/packages)
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
@@ -128,16 +129,18 @@ set(CPACK_COMPONENTS_ALL kiosk wijkagenda)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_COMPRESSION_TYPE gzip)  # the bulk is PNG tiles: xz would spend minutes for ~nothing
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)   # Depends computed from the binaries (dpkg-shlibdeps)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://wijkagenda.example.org/")
 
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME buurtkaart-kiosk)
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION "touchscreen map and agenda of Delfshaven for a neighbourhood kiosk
- Full-screen SDL2 kiosk showing an offline map of Delfshaven (Rotterdam) with the
- neighbourhood venues and their activities, read from a signed feed over HTTP.
- Runs as a systemd service on KMS/DRM, or on a bare X server of its own when
- the graphics driver needs one; settings drop-ins in /etc/buurtkaart/kiosk.d.")
+Full-screen SDL2 kiosk showing an offline map of Delfshaven (Rotterdam) with
+the neighbourhood venues and their activities, read from a signed feed over
+HTTP. Runs as a systemd service on KMS/DRM, or on a bare X server of its own
+when the graphics driver needs one. Coordinators add settings as drop-ins in
+/etc/buurtkaart/kiosk.d.")
 # adduser: the kiosk system user. Fonts: Latin + symbols (DejaVu) and Arabic (Noto).
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "adduser, fonts-dejavu-core, fonts-noto-core")
 # The X11 fallback (bare Xorg started by buurtkaart-xorg.service); KMS/DRM kiosks do without.
@@ -148,10 +151,10 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
 
 set(CPACK_DEBIAN_WIJKAGENDA_PACKAGE_NAME wijkagenda)
 set(CPACK_COMPONENT_WIJKAGENDA_DESCRIPTION "publisher of the Delfshaven neighbourhood agenda feed
- Turns the organisations' ICS calendars and a venues sheet into the signed
- agenda feed the buurtkaart kiosks read, with ICS subscriptions and a report.
- Ships a systemd timer that rebuilds the feed every 5 minutes and an nginx
- site that serves it.")
+Turns the organisations' ICS calendars and a venues sheet into the signed
+agenda feed the buurtkaart kiosks read, with ICS subscriptions and a report.
+Ships a systemd timer that rebuilds the feed every 5 minutes and an nginx
+site that serves it.")
 set(CPACK_DEBIAN_WIJKAGENDA_PACKAGE_DEPENDS "adduser")
 set(CPACK_DEBIAN_WIJKAGENDA_PACKAGE_RECOMMENDS "nginx | nginx-light")
 set(CPACK_DEBIAN_WIJKAGENDA_PACKAGE_SUGGESTS "reprepro")
