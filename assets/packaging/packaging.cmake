@@ -5,8 +5,7 @@
 #   wijkagenda        component "wijkagenda": bin/wijkagenda, the build service + timer, the nginx site,
 #                     share/wijkagenda/sample/ (the sample sources)
 # Build them:  cmake -B build -DCMAKE_INSTALL_PREFIX=/usr && cmake --build build -j2 && (cd build && cpack -G DEB)
-# -> build/packages/*.deb. Paths in units and scripts follow the configured prefix; /etc is used for the
-# prefix /usr (GNUInstallDirs), <prefix>/etc otherwise, so `cmake --install build --prefix DIR` stays in DIR.
+# -> build/packages/*.deb. Paths in units and scripts follow the configured prefix.
 include(GNUInstallDirs)
 
 # ---- version header (buurtkaart_version.hpp: BUURTKAART_VERSION) ------------------------------------
@@ -17,19 +16,20 @@ target_include_directories(buurtkaart_version INTERFACE ${CMAKE_BINARY_DIR}/gene
 target_link_libraries(buurtkaart_data PUBLIC buurtkaart_version)
 
 # ---- paths ------------------------------------------------------------------------------------------
-if(CMAKE_INSTALL_PREFIX STREQUAL "/usr")
-  set(BK_SYSCONF_DEST /etc)           # absolute: packages and `cmake --install` with prefix /usr
+# /etc for the prefix /usr, as GNUInstallDirs and Debian do. Written relative ("../etc") so that
+# `cmake --install build --prefix DIR/usr` stays inside DIR (DIR/etc) and never writes the real /etc;
+# kiosk/asset_paths.cpp looks for the drop-ins by the same rule. Other prefixes: <prefix>/etc.
+get_filename_component(_bk_prefix_name "${CMAKE_INSTALL_PREFIX}" NAME)
+if(_bk_prefix_name STREQUAL "usr")
+  set(BK_SYSCONF_DEST ../etc)
+  get_filename_component(BK_SYSCONFDIR "${CMAKE_INSTALL_PREFIX}/../etc" ABSOLUTE)
 else()
   set(BK_SYSCONF_DEST ${CMAKE_INSTALL_SYSCONFDIR})
+  set(BK_SYSCONFDIR ${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_SYSCONFDIR})
 endif()
 set(BK_PREFIX ${CMAKE_INSTALL_PREFIX})
 set(BK_BINDIR ${CMAKE_INSTALL_FULL_BINDIR})
 set(BK_LIBEXECDIR ${CMAKE_INSTALL_FULL_LIBEXECDIR}/buurtkaart)
-if(BK_SYSCONF_DEST STREQUAL "/etc")
-  set(BK_SYSCONFDIR /etc)
-else()
-  set(BK_SYSCONFDIR ${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_SYSCONFDIR})
-endif()
 set(BK_STATEDIR ${CMAKE_INSTALL_FULL_LOCALSTATEDIR}/lib/buurtkaart)   # settings + PIN hash (kiosk user)
 set(BK_CACHEDIR ${CMAKE_INSTALL_FULL_LOCALSTATEDIR}/cache/buurtkaart)  # tile and feed caches
 set(BK_WA_STATEDIR ${CMAKE_INSTALL_FULL_LOCALSTATEDIR}/lib/wijkagenda)
@@ -123,7 +123,7 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/packages)
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 set(CPACK_STRIP_FILES TRUE)
-set(CPACK_SET_DESTDIR ON)               # /etc destinations are absolute: stage them under DESTDIR
+set(CPACK_SET_DESTDIR ON)               # stage under DESTDIR (the ../etc destinations land in <staging>/etc)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_COMPONENTS_ALL kiosk wijkagenda)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
