@@ -7,6 +7,9 @@
 #include "data/feed_updater.hpp"
 #include "kiosk/app.hpp"
 #include "kiosk/app_state.hpp"
+#include "kiosk/asset_paths.hpp"
+#include "kiosk/host/settings_dropin.hpp"
+#include "buurtkaart_version.hpp"
 
 namespace bk::kiosk {
 
@@ -14,7 +17,7 @@ void App::init_host() {
     HostState& h = *host_;
     h.settings_path = config_.config_path.empty() ? host::default_settings_path()
                                                   : std::filesystem::path(config_.config_path);
-    host::LoadResult r = host::load_settings(h.settings_path);
+    host::LoadResult r = host::load_settings_with_dropins(h.settings_path, asset_paths().dropin_dir);
     for (const auto& w : r.warnings) std::fprintf(stderr, "kiosk: settings: %s\n", w.c_str());
     h.settings = r.settings;
     h.settings_fresh = r.fresh;
@@ -144,7 +147,7 @@ void App::draw_host_screen(float w, float h) {
     auto save_if_changed = [&] {
         if (!changed) return;
         apply_settings();
-        if (auto ok = host::save_settings(st, hs.settings_path); ok) {
+        if (auto ok = host::save_settings_over_dropins(st, hs.settings_path, asset_paths().dropin_dir); ok) {
             if (hs.host_message.empty() || hs.host_message == text_.tr("host.saved")) hs.host_message = text_.tr("host.saved");
             hs.config_warning.reset();
         } else {
@@ -352,6 +355,7 @@ void App::draw_host_screen(float w, float h) {
         hs.edit_text = "https://";
     }
     if (s.updater_status) text_.line(status_text(), pal.text_muted);
+    text_.line(std::string("Buurtkaart Delfshaven " BUURTKAART_VERSION " · kiosk ") + host::effective_kiosk_id(st), pal.text_muted);
 
     ImGui::EndChild();
 

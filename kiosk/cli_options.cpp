@@ -4,26 +4,14 @@
 #include <charconv>
 #include <filesystem>
 
+#include "kiosk/asset_paths.hpp"
+
 namespace bk::kiosk {
 namespace {
 
 bool parse_int(const std::string& s, int& out) {
     auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
     return ec == std::errc() && ptr == s.data() + s.size();
-}
-
-std::string exe_dir() {
-    std::error_code ec;
-    auto p = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string(".") : p.parent_path().string();
-}
-
-std::string first_dir(const std::vector<std::string>& candidates) {
-    for (const auto& c : candidates) {
-        std::error_code ec;
-        if (std::filesystem::exists(c, ec)) return c;
-    }
-    return candidates.empty() ? std::string() : candidates.front();
 }
 
 }  // namespace
@@ -36,18 +24,9 @@ std::string cli_usage() {
            "             [--validate FEED] [--renderer auto|software|opengl|opengles2]\n";
 }
 
-std::string find_offline_tiles_dir() {
-    const std::string d = exe_dir();
-    return first_dir({BUURTKAART_KIOSK_OFFLINE_TILES_DIR, d + "/tiles/offline", d + "/../tiles/offline",
-                      d + "/../share/buurtkaart/tiles/offline"});
-}
+std::string find_offline_tiles_dir() { return asset_paths().offline_tiles_dir.string(); }
 
-std::string find_sample_feed() {
-    const std::string d = exe_dir();
-    return first_dir({std::string(BUURTKAART_KIOSK_ASSETS_DIR) + "/feed/sample_feed.json",
-                      d + "/assets/feed/sample_feed.json", d + "/../assets/feed/sample_feed.json",
-                      d + "/../share/buurtkaart/assets/feed/sample_feed.json"});
-}
+std::string find_sample_feed() { return asset_paths().sample_feed.string(); }
 
 std::expected<CliOptions, std::string> parse_cli(const std::vector<std::string>& args) {
     CliOptions o;

@@ -29,9 +29,10 @@ struct CliOptions {
 
 std::expected<CliOptions, std::string> parse_cli(const std::vector<std::string>& args);
 std::string cli_usage();
-// The folder of baked offline tiles: the build-time path if it exists, else next to the executable.
+// The folder of baked offline tiles: <prefix>/share/buurtkaart/tiles/offline when installed, the
+// build tree's bake during development (asset_paths.hpp has the rules).
 std::string find_offline_tiles_dir();
-// The embedded default feed (assets/feed/sample_feed.json), looked up the same way.
+// The embedded default feed (sample_feed.json), looked up the same way.
 std::string find_sample_feed();
 
 }  // namespace bk::kiosk

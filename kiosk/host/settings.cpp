@@ -16,6 +16,8 @@
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -300,6 +302,15 @@ Settings settings_from_json(const json& j, std::vector<std::string>& warnings) {
     r.warn("(top level)", j, "a JSON object", "using defaults");
     return s;
   }
+  std::string id;
+  if (r.string(j, "kiosk_id", "kiosk_id", id, 64)) {
+    // It goes into the User-Agent header: letters, digits, '.', '_', '-' only.
+    const bool ok = std::all_of(id.begin(), id.end(), [](unsigned char c) {
+      return std::isalnum(c) || c == '.' || c == '_' || c == '-';
+    });
+    if (ok) s.kiosk_id = id;
+    else r.warn("kiosk_id", j.at("kiosk_id"), "letters, digits, '.', '_' or '-'", "keeping \"" + s.kiosk_id + "\"");
+  }
   std::string venue;
   if (r.string(j, "home_venue_id", "home_venue_id", venue, max_id_chars)) s.home_venue_id = venue;
   if (const json* v = r.object(j, "start_view", "start_view")) {
@@ -360,7 +371,8 @@ json settings_to_json(const Settings& s) {
   json keys = json::array();
   for (const auto& k : s.trusted_keys) keys.push_back({{"key_id", k.key_id}, {"public_key", k.public_key_b64}});
   return json{
-      {"version", 1},
+      {"version", settings_version},
+      {"kiosk_id", s.kiosk_id},
       {"home_venue_id", s.home_venue_id},
       {"start_view", {{"lon_deg", s.start_view.lon_deg}, {"lat_deg", s.start_view.lat_deg}, {"zoom", s.start_view.zoom}}},
       {"language", s.language},

@@ -77,7 +77,12 @@ struct PinLockState {
   friend bool operator==(const PinLockState&, const PinLockState&) = default;
 };
 
+/// Version written into kiosk.json ("version"); older files load field by field (absent fields keep
+/// their defaults) and are written at this version on the next save. 2 added kiosk_id.
+inline constexpr int settings_version = 2;
+
 struct Settings {
+  std::string kiosk_id;               ///< fleet id sent in feed requests; "" = derived (settings_dropin.hpp)
   std::string home_venue_id;          ///< venue where the kiosk stands ("U bent hier"); "" = none
   StartView start_view;
   std::string language = "nl";        ///< default visitor language: nl, en, tr, pl, pt, ar
