@@ -125,6 +125,7 @@ private:
     void clear_filters();
     void draw_now_strip();
     void draw_filter_bar();
+    float legend_item_width(std::size_t group);
     map::TileSourceInfo active_tile_source() const;  // --tiles, else the host setting
     // app_map.cpp
     void draw_map(float w, float h);

@@ -169,8 +169,14 @@ void App::draw_attribution(float w, float h) {
     const ImVec2 size = small->CalcTextSizeA(small->FontSize, 1e6f, 0, text.c_str());
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     // The bottom-right corner of the free map (left of the strip or a panel; above a bottom sheet).
+    // Bottom edge of the screen (portrait: above a bottom sheet), right edge of the free map.
     auto [fa, fb] = free_map_rect();
+    const ScreenLayout& l = state_->layout;
+    const bool sheet = l.portrait && (state_->screen == Screen::Venue || state_->screen == Screen::Agenda ||
+                                      state_->screen == Screen::Nearby);
+    fb.y = sheet ? l.sheet_top : h;
     if (state_->screen == Screen::Pin || state_->screen == Screen::HostSettings) fb = ImVec2(w, h);
+    if (!l.portrait && text_.rtl()) fb.x = w;  // the strip/panel is on the left in Arabic
     const float right = fb.x, bottom = fb.y;
     const ImVec2 p0(right - size.x - 14, bottom - size.y - 8);
     dl->AddRectFilled(ImVec2(p0.x - 10, p0.y - 4), ImVec2(right, bottom), IM_COL32(255, 255, 255, 225), 10.0f,

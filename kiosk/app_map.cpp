@@ -73,6 +73,35 @@ void App::compute_layout(float w, float h) {
         l.strip_h = h - l.top;
         l.sheet_top = h;
     }
+    // Legend and map buttons. Landscape: the legend is a column on the map's outer edge (its width
+    // leaves the map's middle free); portrait (or too short a screen): rows above the map buttons.
+    // Sizes follow the same rules as draw_legend_and_buttons, so the start view is right at once.
+    {
+        float widest = 0;
+        for (std::size_t i = 0; i < legend_groups().size(); ++i) widest = std::max(widest, legend_item_width(i));
+        const float chip_h = std::max(kMinTargetPx, theme_.body()->FontSize + 16 * k);
+        const float buttons_h = 64 * k + 2 * 18 * k + 20;
+        const float column_h = static_cast<float>(legend_groups().size()) * (chip_h + 8 * k) + 2 * 18 * k + 16;
+        l.legend_w = 0;
+        if (!l.portrait && l.top + column_h + buttons_h + 16 < h) {
+            l.legend_w = widest + 2 * 22 * k + 32;
+            l.bottom_h = buttons_h;
+        } else {
+            const float free_w = l.portrait ? w : w - l.strip_w;
+            const float avail = std::min(free_w - 40, 900.0f * k) - 60;
+            int rows = 1;
+            float x = 0;
+            for (std::size_t i = 0; i < legend_groups().size(); ++i) {
+                const float item_w = legend_item_width(i);
+                if (x > 0 && x + item_w + 8 >= avail) {
+                    ++rows;
+                    x = 0;
+                }
+                x += item_w + 8;
+            }
+            l.bottom_h = static_cast<float>(rows) * (chip_h + 12 * k) + buttons_h + 12 * k;
+        }
+    }
     camera_.set_screen(0, l.top, w, h - l.top);
     if (s.fitted_for.x != w || s.fitted_for.y != h) {
         s.fitted_for = ImVec2(w, h);
@@ -86,21 +115,40 @@ std::pair<ImVec2, ImVec2> App::free_map_rect() const {
     const bool panel = s.screen == Screen::Venue || s.screen == Screen::Agenda || s.screen == Screen::Nearby;
     if (l.portrait) {
         const float y0 = l.top + (panel ? 0.0f : l.strip_h);
-        return {ImVec2(0, y0), ImVec2(l.w, panel ? l.sheet_top : l.h)};
+        return {ImVec2(0, y0), ImVec2(l.w, (panel ? l.sheet_top : l.h) - l.bottom_h)};
     }
     const float cover = panel ? panel_width(l.w) : l.strip_w;
-    if (text_.rtl()) return {ImVec2(cover, l.top), ImVec2(l.w, l.h)};
-    return {ImVec2(0, l.top), ImVec2(l.w - cover, l.h)};
+    if (text_.rtl()) return {ImVec2(cover, l.top), ImVec2(l.w - l.legend_w, l.h - l.bottom_h)};
+    return {ImVec2(l.legend_w, l.top), ImVec2(l.w - cover, l.h - l.bottom_h)};
+}
+
+float App::legend_item_width(std::size_t i) {
+    const float k = theme_.scale();
+    ImFont* f = theme_.body();
+    const std::string name = text_.tr(legend_groups()[i].key);
+    return f->CalcTextSizeA(f->FontSize, 1e6f, 0, text_.vis(name)).x + 24 * k + 4 * 12 * k + 18 * k;
 }
 
 void App::look_at_start() {
-    // The host's start view was chosen for a 1280x800 landscape screen, where the district spans
-    // about 940 x 700 px: fit that to the free part of this screen (portrait: to its width).
+    // The host's start view, with the district (every venue of the feed) fitted to the free part of
+    // this screen: left of the strip in landscape, across the width under the strip in portrait.
     const auto& v = host_->settings.start_view;
+    camera_.look_at(v.lon_deg, v.lat_deg, v.zoom);
     const auto [a, b] = free_map_rect();
     const float fw = std::max(100.0f, b.x - a.x), fh = std::max(100.0f, b.y - a.y);
-    const double fit = std::clamp(std::log2(std::min(fw / 940.0, fh / 700.0)), -1.5, 1.5);
-    camera_.look_at(v.lon_deg, v.lat_deg, v.zoom + fit);
+    if (model_.feed() && !model_.feed()->venues.empty()) {
+        ImVec2 lo(1e9f, 1e9f), hi(-1e9f, -1e9f);
+        for (const auto& venue : model_.feed()->venues) {
+            const ImVec2 p = camera_.to_screen(venue.location.lon_deg, venue.location.lat_deg);
+            lo = ImVec2(std::min(lo.x, p.x), std::min(lo.y, p.y));
+            hi = ImVec2(std::max(hi.x, p.x), std::max(hi.y, p.y));
+        }
+        // Room around the outer markers for their size and a "now" label.
+        const float bw = std::max(50.0f, hi.x - lo.x), bh = std::max(50.0f, hi.y - lo.y);
+        const double fit = std::clamp(std::log2(static_cast<double>(std::min((fw - 70.0f) / bw, (fh - 70.0f) / bh))), -3.0, 3.0);
+        const auto centre = camera_.to_lon_lat((lo.x + hi.x) / 2, (lo.y + hi.y) / 2);
+        camera_.look_at(centre.lon_deg, centre.lat_deg, v.zoom + fit);
+    }
     const double cx = camera_.x_px() + camera_.w_px() / 2, cy = camera_.y_px() + camera_.h_px() / 2;
     camera_.pan_by_px((a.x + b.x) / 2 - cx, (a.y + b.y) / 2 - cy);
 }
@@ -162,6 +210,10 @@ void App::update_time_state() {
     if (const data::Venue* hv = model_.venue(host_->settings.home_venue_id)) home = hv->location;
     const std::size_t max_items = s.layout.portrait ? 2 : (theme_.large_text() ? 2 : 3);
     s.now_strip = build_now_strip(*feed, upcoming, now, home, max_items);
+    // A short landscape column has room for fewer "later" rows ("en nog ..." counts the rest).
+    if (!s.layout.portrait && s.layout.strip_h < 900.0f * theme_.scale() && s.now_strip.later.size() > 2) {
+        s.now_strip.later.resize(2);
+    }
 }
 
 void App::draw_now_strip() {
@@ -261,6 +313,11 @@ void App::draw_markers(ImDrawList* dl) {
 
     ImFont* font = theme_.body();
     std::vector<std::pair<ImVec2, ImVec2>> labels;  // "now" labels already placed (no overlaps)
+    // Labels never cover a marker: every disc is an obstacle.
+    for (const Cluster& c : clusters) {
+        const float r = (c.members.size() > 1 ? 40.0f : 20.0f) * k;
+        labels.push_back({ImVec2(c.pos.x - r, c.pos.y - r), ImVec2(c.pos.x + r, c.pos.y + r)});
+    }
     for (const Cluster& c : clusters) {
         VenueTime state = VenueTime::quiet;
         for (std::size_t i : c.members) state = std::max(state, time_of(markers[i]));
@@ -414,46 +471,33 @@ void App::draw_legend_and_buttons(float w, float h) {
     if (s.screen == Screen::Pin || s.screen == Screen::HostSettings) return;
     const float k = theme_.scale();
     const bool rtl = text_.rtl();
-    // Map buttons: the bottom corner of the free map (opposite a side panel; above a bottom sheet).
-    const auto [fa, fb] = free_map_rect();
-    const float bar_w = std::min(fb.x - fa.x - 40, 760.0f * k);
+    const ScreenLayout& lay = s.layout;
+    const bool sheet = lay.portrait && (s.screen == Screen::Venue || s.screen == Screen::Agenda || s.screen == Screen::Nearby);
+    // The map part outside the strip/panel (the legend column and the buttons are inside it).
+    auto [fa, fb] = free_map_rect();
+    if (!lay.portrait && lay.legend_w > 0) {
+        if (rtl) fb.x += lay.legend_w; else fa.x -= lay.legend_w;
+    }
     (void)w;
-    (void)h;
-    ImGui::SetNextWindowPos(ImVec2(rtl ? fb.x - 20 : fa.x + 20, fb.y - 20), ImGuiCond_Always,
-                            ImVec2(rtl ? 1.0f : 0.0f, 1.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(bar_w, h));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(theme_.palette().panel));
-    ImGui::Begin("##mapbuttons", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+    const float bar_w = std::min(fb.x - fa.x - 40, 900.0f * k);
+    const auto groups = legend_groups();
     // Legend: the colour families of the markers, each a button that filters the map and the lists
     // to that family (tap again to drop it).
-    ImGui::PushFont(theme_.body());
-    const auto groups = legend_groups();
-    float x_used = 0;
-    const float avail = bar_w - 60;
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14 * k, 8 * k));
-    for (std::size_t i = 0; i < groups.size(); ++i) {
+    auto legend_chip = [&](std::size_t i, float width) {
         const std::string name = text_.tr(groups[i].key);
-        const std::string label = std::string(text_.vis(name)) + "##legend" + std::to_string(i);
-        const ImVec2 ts = ImGui::CalcTextSize(label.c_str(), nullptr, true);
+        // Room for the dot on the reading side: a run of spaces the width of the dot and its margins.
         const float dot = 24 * k;
-        const float item_w = ts.x + dot + 3 * 14 * k;
-        if (i > 0) {
-            if (x_used + item_w + 8 < avail) {
-                ImGui::SameLine(0, 8);
-            } else {
-                x_used = 0;
-            }
-        }
+        const float space_w = std::max(1.0f, ImGui::CalcTextSize(" ").x);
+        const std::string pad(static_cast<std::size_t>(std::ceil((dot + 12 * k) / space_w)), ' ');
+        const std::string label = (rtl ? std::string(text_.vis(name)) + pad : pad + text_.vis(name)) + "##legend" + std::to_string(i);
         const auto cats = group_categories(static_cast<int>(i));
         bool on = !cats.empty();
         for (const auto& c : cats)
             on = on && std::find(s.filter.categories.begin(), s.filter.categories.end(), c) != s.filter.categories.end();
-        // The dot sits on the reading side of the label; the button leaves room for it.
         const ImVec2 c0 = ImGui::GetCursorScreenPos();
-        ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(rtl ? 0.0f : 1.0f, 0.5f));
-        if (big_button(label.c_str(), ImVec2(item_w, 0), on ? chip_on_colours() : button_colours(), 32.0f * k)) {
+        // Text after the dot on the reading side.
+        ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(rtl ? 1.0f : 0.0f, 0.5f));
+        if (big_button(label.c_str(), ImVec2(width, 0), on ? chip_on_colours() : button_colours(), 32.0f * k)) {
             auto& fc = s.filter.categories;
             if (on) {
                 for (const auto& c : cats) fc.erase(std::remove(fc.begin(), fc.end(), c), fc.end());
@@ -465,14 +509,53 @@ void App::draw_legend_and_buttons(float w, float h) {
         ImGui::PopStyleVar();
         const ImVec2 c1 = ImGui::GetItemRectMax();
         const float cy = (c0.y + c1.y) / 2;
-        const float cx = rtl ? c1.x - 14 * k - dot / 2 : c0.x + 14 * k + dot / 2;
+        const float cx = rtl ? c1.x - 12 * k - dot / 2 : c0.x + 12 * k + dot / 2;
         ImDrawList* wdl = ImGui::GetWindowDrawList();
         wdl->AddCircleFilled(ImVec2(cx, cy), dot / 2 + 2, theme_.palette().marker_outline, 20);
         wdl->AddCircleFilled(ImVec2(cx, cy), dot / 2, theme_.high_contrast() ? groups[i].colour_high_contrast : groups[i].colour, 20);
-        x_used += item_w + 8;
+    };
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(theme_.palette().panel));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoFocusOnAppearing;
+    const bool column = !lay.portrait && lay.legend_w > 0;
+    if (column) {
+        // Landscape: the legend is a column on the map's outer edge, under the top bar.
+        ImGui::SetNextWindowPos(ImVec2(rtl ? fb.x - 16 : fa.x + 16, lay.top + 16), ImGuiCond_Always,
+                                ImVec2(rtl ? 1.0f : 0.0f, 0.0f));
+        ImGui::Begin("##legend", nullptr, flags);
+        ImGui::PushFont(theme_.body());
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * k, 8 * k));
+        for (std::size_t i = 0; i < groups.size(); ++i) legend_chip(i, lay.legend_w - 32 - 2 * ImGui::GetStyle().WindowPadding.x);
+        ImGui::PopStyleVar();
+        ImGui::PopFont();
+        const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+        s.ui_rects.push_back({wp, ImVec2(wp.x + ws.x, wp.y + ws.y)});
+        ImGui::End();
     }
-    ImGui::PopStyleVar();
-    ImGui::PopFont();
+    // Map buttons (and, in portrait, the legend rows): the bottom corner of the free map.
+    ImGui::SetNextWindowPos(ImVec2(rtl ? fb.x - 20 : fa.x + 20, (sheet ? lay.sheet_top : lay.h) - 20), ImGuiCond_Always,
+                            ImVec2(rtl ? 1.0f : 0.0f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(bar_w, h));
+    ImGui::Begin("##mapbuttons", nullptr, flags);
+    if (!column) {
+        ImGui::PushFont(theme_.body());
+        float x_used = 0;
+        const float avail = bar_w - 60;
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            const float item_w = legend_item_width(i);
+            if (i > 0) {
+                if (x_used + item_w + 8 < avail) {
+                    ImGui::SameLine(0, 8);
+                } else {
+                    x_used = 0;
+                }
+            }
+            legend_chip(i, item_w);
+            x_used += item_w + 8;
+        }
+        ImGui::PopFont();
+    }
     ImGui::Spacing();
     const ButtonColours accent = accent_colours(), plain = button_colours();
     if (big_button((std::string(text_.vis(text_.tr("nav.agenda"))) + "##agenda").c_str(), ImVec2(0, 64 * k), s.screen == Screen::Agenda ? accent : plain)) {

@@ -46,6 +46,8 @@ struct ScreenLayout {
     float strip_w = 0;        // landscape: column width; portrait: full width
     float strip_h = 0;        // portrait: the band's height last drawn (0 = not yet)
     float sheet_top = 0;      // portrait: where bottom sheets begin
+    float bottom_h = 0;       // the map buttons (+ legend rows) band at the bottom of the map
+    float legend_w = 0;       // landscape: the legend column on the map's outer edge (0 = rows)
 };
 
 struct AppState {
