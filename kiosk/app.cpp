@@ -417,7 +417,7 @@ void App::reset_to_start() {
     s.language_popup = false;
     s.keyboard_open = false;
     s.filters_open = false;
-    s.filter = {};
+    clear_filters();
     s.agenda_tab = AgendaTab::Today;
     s.highlight_venue.clear();
     s.map_pointers.clear();
@@ -425,8 +425,7 @@ void App::reset_to_start() {
     s.large_text = host_->settings.large_text;
     s.high_contrast = host_->settings.high_contrast;
     set_language(host_->settings.language);
-    const auto& v = host_->settings.start_view;
-    camera_.look_at(v.lon_deg, v.lat_deg, v.zoom);
+    look_at_start();
 }
 
 // [SECTION] frame -----------------------------------------------------------------------------
@@ -472,6 +471,8 @@ void App::frame(float width_px, float height_px, SteadyTime now) {
     theme_.apply(s.large_text, s.high_contrast);
     apply_input(now);
     run_timers(now);
+    compute_layout(width_px, height_px);
+    update_time_state();
     ImGui::NewFrame();
     clear_button_registry();
     s.ui_rects_last = std::move(s.ui_rects);
@@ -479,6 +480,8 @@ void App::frame(float width_px, float height_px, SteadyTime now) {
     ImGui::PushFont(theme_.body());
     draw_map(width_px, height_px);
     draw_top_bar(width_px);
+    draw_now_strip();
+    draw_filter_bar();
     draw_legend_and_buttons(width_px, height_px);
     switch (s.screen) {
         case Screen::Venue: draw_venue_panel(width_px, height_px); break;
@@ -518,6 +521,17 @@ ButtonColours App::chip_on_colours() const {
 
 void App::begin_panel(const char* id, float width_px) {
     const ImGuiIO& io = ImGui::GetIO();
+    const ScreenLayout& l = state_->layout;
+    if (l.portrait) {
+        // Portrait: a bottom sheet under the map, full width (the map and its buttons stay above).
+        ImGui::SetNextWindowPos(ImVec2(0, l.sheet_top));
+        ImGui::SetNextWindowSize(ImVec2(l.w, l.h - l.sheet_top));
+        ImGui::Begin(id, nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoBringToFrontOnFocus);
+        state_->ui_rects.push_back({ImVec2(0, l.sheet_top), ImVec2(l.w, l.h)});
+        return;
+    }
     const float top = state_->top_bar_h;
     // Panels slide in from the reading side: right for LTR, left for Arabic.
     const float x = text_.rtl() ? 0.0f : io.DisplaySize.x - width_px;
@@ -541,11 +555,12 @@ void App::focus_venue(std::uint32_t index, bool open_panel) {
         s.screen = Screen::Venue;
         s.venue_id = v.id;
     }
-    // Centre the venue in the part of the map the panel leaves free.
-    const float panel = s.screen == Screen::Map ? 0.0f : 0.5f * static_cast<float>(camera_.w_px()) * 0.8f;
+    // Centre the venue in the part of the map the panel (or the now strip) leaves free.
     const double zoom = std::max(camera_.zoom(), 15.5);
     camera_.look_at(v.location.lon_deg, v.location.lat_deg, zoom);
-    camera_.pan_by_px(text_.rtl() ? panel / 2 : -panel / 2, 0);
+    const auto [a, b] = free_map_rect();
+    const double cx = camera_.x_px() + camera_.w_px() / 2, cy = camera_.y_px() + camera_.h_px() / 2;
+    camera_.pan_by_px((a.x + b.x) / 2 - cx, (a.y + b.y) / 2 - cy);
 }
 
 void App::set_language(const std::string& code) {

@@ -18,6 +18,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "data/local_time.hpp"
 #include "data/recurrence.hpp"
@@ -25,6 +27,7 @@
 #include "kiosk/feed_model.hpp"
 #include "kiosk/input_event.hpp"
 #include "kiosk/map_camera.hpp"
+#include "kiosk/now_strip.hpp"
 #include "kiosk/query_cache.hpp"
 #include "kiosk/texture_store.hpp"
 #include "kiosk/theme.hpp"
@@ -90,6 +93,14 @@ public:
     // One line for systemd's STATUS= (English, for the journal): map source and feed state.
     std::string service_status() const;
     ImVec2 button_centre(const std::string& label) const { return registered_button_centre(label); }
+    const NowStripView& now_strip() const;           // the start screen's Nu / Straks / Volgende
+    VenueTime venue_time(const std::string& venue_id) const;  // how its marker shows the hour
+    bool venue_shown(const std::string& venue_id) const;       // its marker passes the filters
+    bool filters_active() const;                     // any filter or search text set
+    bool portrait() const;
+    // Audit (tests): keep every text drawn from now on; recorded_texts() lists them.
+    void record_texts(bool on) { text_.record(on); }
+    const std::vector<std::string>& recorded_texts() const { return text_.recorded(); }
 
 private:
     // app.cpp
@@ -109,6 +120,15 @@ private:
     bool row_tapped() const;
     void end_panel();
     void focus_venue(std::uint32_t venue_index, bool open_panel);
+    // Layout, start view and the time state of the map (app_map.cpp).
+    void compute_layout(float w, float h);
+    void look_at_start();                        // the host's start view fitted to the free map area
+    std::pair<ImVec2, ImVec2> free_map_rect() const;  // the map part no strip/panel covers
+    void update_time_state();                    // venue_times, shown markers, now strip (per frame)
+    void clear_filters();
+    void draw_now_strip();
+    void draw_filter_bar();
+    float legend_item_width(std::size_t group);
     map::TileSourceInfo active_tile_source() const;  // --tiles, else the host setting
     // app_map.cpp
     void draw_map(float w, float h);
@@ -128,6 +148,7 @@ private:
     void draw_nearby_panel(float w, float h);
     // app_agenda.cpp
     void draw_agenda_panel(float w, float h);
+    void draw_keyboard(float w, float h);
     // app_host.cpp
     void draw_pin_screen(float w, float h);
     void draw_host_screen(float w, float h);

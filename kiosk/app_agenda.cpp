@@ -30,7 +30,7 @@ int active_filters(const data::Filter& f) {
 
 }  // namespace
 
-void App::draw_agenda_panel(float w, float /*h*/) {
+void App::draw_agenda_panel(float w, float h) {
     AppState& s = *state_;
     const Palette& pal = theme_.palette();
     const float k = theme_.scale();
@@ -62,7 +62,7 @@ void App::draw_agenda_panel(float w, float /*h*/) {
     }
     // Search and filter toggles.
     const int n_active = active_filters(s.filter);
-    std::string filter_label = n_active > 0 ? text_.fmt("filter.active", {std::to_string(n_active)})
+    std::string filter_label = n_active > 0 ? text_.i18n().plural("filter.active", n_active)
                                             : text_.tr("filter.title");
     filter_label = std::string(text_.vis(filter_label)) + "##filters";
     std::string search_label = s.filter.text.empty() ? text_.tr("nav.search") : "\xE2\x80\x9C" + s.filter.text + "\xE2\x80\x9D";
@@ -87,12 +87,10 @@ void App::draw_agenda_panel(float w, float /*h*/) {
         ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + avail, p.y + fh), pal.background, 12);
         ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + avail, p.y + fh), pal.accent, 12, 0, 2);
         ImGui::SetCursorScreenPos(ImVec2(p.x + 14, p.y + 10));
-        ImGui::TextUnformatted((s.filter.text + "|").c_str());
+        ImGui::TextUnformatted((std::string(text_.vis(s.filter.text)) + "|").c_str());
         ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + fh + 10));
         ImGui::PopFont();
-        bool done = false;
-        s.keyboard.draw(s.filter.text, avail, plain, accent_colours(), &done);
-        if (done) s.keyboard_open = false;
+        ImGui::Dummy(ImVec2(1, 1));
     }
     if (s.filters_open) {
         ImGui::BeginChild("##filterchips", ImVec2(0, std::min(420.0f * k, ImGui::GetContentRegionAvail().y * 0.6f)), true);
@@ -132,7 +130,7 @@ void App::draw_agenda_panel(float w, float /*h*/) {
         chips(data::neighbourhoods(), [&](std::string_view id) { return s.filter.neighbourhood == id; },
               [&](const std::string& id) { s.filter.neighbourhood = s.filter.neighbourhood == id ? "" : id; },
               [&](const data::VocabEntry& e) { return std::string(e.label_nl); });
-        section("Netwerk");  // no i18n key yet: network names are Dutch proper names
+        section(text_.tr("filter.network"));  // network names themselves are Dutch proper names
         chips(data::networks(), [&](std::string_view id) { return s.filter.network == id; },
               [&](const std::string& id) { s.filter.network = s.filter.network == id ? "" : id; },
               [&](const data::VocabEntry& e) { return std::string(e.label_nl); });
@@ -142,9 +140,7 @@ void App::draw_agenda_panel(float w, float /*h*/) {
         }
         ImGui::SameLine(0, 8);
         if (chip((std::string(text_.vis(text_.tr("filter.reset"))) + "##reset").c_str(), false, plain, on)) {
-            const std::string keep = s.filter.text;
-            s.filter = {};
-            s.filter.text = keep;
+            clear_filters();
         }
         ImGui::EndChild();
     }
@@ -172,11 +168,18 @@ void App::draw_agenda_panel(float w, float /*h*/) {
             return {};
         });
         if (list.empty()) {
-            const char* key = s.agenda_tab == AgendaTab::Now ? "activity.none_now"
-                              : (s.filter.text.empty() && active_filters(s.filter) == 0) ? "activity.none_today"
-                                                                                          : "activity.nothing_found";
+            // An empty list always says why, and offers the way out when filters or search caused it.
             ImGui::Dummy(ImVec2(1, 10));
-            text_.paragraph(text_.tr(key), 0, pal.text_muted);
+            if (filters_active()) {
+                text_.paragraph(text_.tr("filter.none_match"), 0, pal.text);
+                if (big_button((std::string(text_.vis(text_.tr("filter.reset"))) + "##emptyreset").c_str(),
+                               ImVec2(0, 0), accent_colours())) {
+                    clear_filters();
+                }
+            } else {
+                text_.paragraph(text_.tr(s.agenda_tab == AgendaTab::Now ? "activity.none_now" : "activity.none_today"), 0,
+                                pal.text);
+            }
         }
         const bool show_day = s.agenda_tab == AgendaTab::Week;
         int index = 0;
@@ -188,6 +191,32 @@ void App::draw_agenda_panel(float w, float /*h*/) {
     }
     ImGui::EndChild();
     end_panel();
+    if (s.keyboard_open) draw_keyboard(w, h);
+}
+
+void App::draw_keyboard(float w, float h) {
+    // The search keyboard spans the bottom of the screen (not the panel): big keys, never clipped.
+    AppState& s = *state_;
+    const float k = theme_.scale();
+    const float width = std::min(w - 40.0f, 1400.0f * k);
+    s.keyboard.set_language(language());
+    s.keyboard.set_layout(OnScreenKeyboard::Layout::Letters);
+    const float pad = 16.0f;
+    const float kb_h = s.keyboard.height(width) + 2 * pad;
+    ImGui::SetNextWindowPos(ImVec2((w - width) / 2 - pad, h - kb_h - 8));
+    ImGui::SetNextWindowSize(ImVec2(width + 2 * pad, kb_h));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
+    ImGui::Begin("##keyboard", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoScrollWithMouse);
+    bool done = false;
+    s.keyboard.draw(s.filter.text, width, button_colours(), accent_colours(), &done);
+    if (done) s.keyboard_open = false;
+    s.keyboard.set_language("nl");  // the host's fields (URLs, PIN) keep the Latin keyboard
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    s.ui_rects.push_back({wp, ImVec2(wp.x + ws.x, wp.y + ws.y)});
+    ImGui::End();
+    ImGui::PopStyleVar();
 }
 
 }  // namespace bk::kiosk

@@ -29,7 +29,7 @@ std::string App::status_text() const {
     const AppState& s = *state_;
     if (!s.updater_status) {
         // No live feed: say so when the embedded sample data is what the visitor sees.
-        if (model_.feed() && model_.feed()->sample) return "Voorbeeldgegevens \xC2\xB7 " + text_.tr("status.offline_map");
+        if (model_.feed() && model_.feed()->sample) return text_.tr("status.sample_data") + " \xC2\xB7 " + text_.tr("status.offline_map");
         return {};
     }
     const data::UpdaterStatus& st = *s.updater_status;
@@ -168,13 +168,18 @@ void App::draw_attribution(float w, float h) {
     ImFont* small = theme_.small();
     const ImVec2 size = small->CalcTextSizeA(small->FontSize, 1e6f, 0, text.c_str());
     ImDrawList* dl = ImGui::GetForegroundDrawList();
-    const bool rtl = text_.rtl();
-    const bool panel_right = !rtl && state_->screen != Screen::Map && state_->screen != Screen::Pin &&
-                             state_->screen != Screen::HostSettings;
-    const float panel_w = panel_right ? std::min(640.0f * theme_.scale(), 0.5f * w) : 0.0f;
-    const float right = w - panel_w;
-    const ImVec2 p0(right - size.x - 14, h - size.y - 8);
-    dl->AddRectFilled(ImVec2(p0.x - 10, p0.y - 4), ImVec2(right, h), IM_COL32(255, 255, 255, 225), 10.0f,
+    // The bottom-right corner of the free map (left of the strip or a panel; above a bottom sheet).
+    // Bottom edge of the screen (portrait: above a bottom sheet), right edge of the free map.
+    auto [fa, fb] = free_map_rect();
+    const ScreenLayout& l = state_->layout;
+    const bool sheet = l.portrait && (state_->screen == Screen::Venue || state_->screen == Screen::Agenda ||
+                                      state_->screen == Screen::Nearby);
+    fb.y = sheet ? l.sheet_top : h;
+    if (state_->screen == Screen::Pin || state_->screen == Screen::HostSettings) fb = ImVec2(w, h);
+    if (!l.portrait && text_.rtl()) fb.x = w;  // the strip/panel is on the left in Arabic
+    const float right = fb.x, bottom = fb.y;
+    const ImVec2 p0(right - size.x - 14, bottom - size.y - 8);
+    dl->AddRectFilled(ImVec2(p0.x - 10, p0.y - 4), ImVec2(right, bottom), IM_COL32(255, 255, 255, 225), 10.0f,
                       ImDrawFlags_RoundCornersTopLeft);
     dl->AddText(small, small->FontSize, p0, IM_COL32(40, 40, 40, 255), text.c_str());
 }

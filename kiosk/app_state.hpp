@@ -21,6 +21,8 @@
 #include "kiosk/host/pin.hpp"
 #include "kiosk/host/qr_code.hpp"
 #include "kiosk/host/settings.hpp"
+#include "kiosk/feed_model.hpp"
+#include "kiosk/now_strip.hpp"
 #include "kiosk/widgets.hpp"
 
 namespace bk::kiosk {
@@ -32,6 +34,21 @@ struct MapPointer {
 };
 
 enum class AgendaTab { Now, Soon, Today, Week };
+
+// Where things go on this screen (computed at the start of each frame from its size).
+// Landscape: the now/next strip is a column on the reading-end side, panels open over it.
+// Portrait: the strip is a band under the top bar, panels are bottom sheets under the map.
+struct ScreenLayout {
+    bool portrait = false;
+    float w = 0, h = 0;
+    float top = 0;            // below the top bar
+    ImVec2 strip_pos{0, 0};
+    float strip_w = 0;        // landscape: column width; portrait: full width
+    float strip_h = 0;        // portrait: the band's height last drawn (0 = not yet)
+    float sheet_top = 0;      // portrait: where bottom sheets begin
+    float bottom_h = 0;       // the map buttons (+ legend rows) band at the bottom of the map
+    float legend_w = 0;       // landscape: the legend column on the map's outer edge (0 = rows)
+};
 
 struct AppState {
     Screen screen = Screen::Map;
@@ -47,6 +64,15 @@ struct AppState {
     bool filters_open = false;
     bool keyboard_open = false;
     OnScreenKeyboard keyboard;
+
+    ScreenLayout layout;
+    ImVec2 fitted_for{0, 0};  // screen size the start view was last fitted to
+
+    // What the map shows at this minute (the visitor's filters applied): per feed venue.
+    std::vector<VenueTime> venue_times;
+    std::vector<std::string> venue_now_title;  // title of what is on now there ("" = nothing)
+    std::vector<VenueMarker> shown_markers;    // markers that pass the filters
+    NowStripView now_strip;
 
     // Highlight of a venue on the map (agenda tap, attract mode).
     std::string highlight_venue;

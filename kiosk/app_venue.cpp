@@ -30,7 +30,11 @@ bool App::row_tapped() const {
            ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < 14.0f * 14.0f;
 }
 
-float App::panel_width(float w) const { return std::min(640.0f * theme_.scale(), 0.5f * w); }
+float App::panel_width(float w) const {
+    // Portrait: bottom sheets span the width. Landscape: at least the now strip's column, which it covers.
+    if (state_->layout.portrait) return w;
+    return std::max(state_->layout.strip_w, std::min(640.0f * theme_.scale(), 0.5f * w));
+}
 
 bool App::panel_header(const std::string& title) {
     // Title with a big close button on the outer edge; returns true when closed.
@@ -119,7 +123,10 @@ void App::draw_occurrence_row(const data::Occurrence& o, bool show_venue, bool s
     const std::string cost = format_cost(a, text_.i18n());
     if (!cost.empty()) by_cost += (by_cost.empty() ? "" : " \xC2\xB7 ") + cost;
     if (a.registration_required) by_cost += " \xC2\xB7 " + text_.tr("activity.registration_required");
-    if (!by_cost.empty()) text_.paragraph(by_cost, text_w, pal.text_muted);
+    if (!by_cost.empty()) text_.paragraph(by_cost, text_w, pal.text);
+    // The languages spoken there, each in its own name: key for visitors who do not read Dutch.
+    const std::string langs = format_languages(a);
+    if (!langs.empty()) text_.paragraph(text_.tr("activity.languages") + ": " + langs, text_w, pal.text);
     if (!o.note.empty()) text_.paragraph(o.note, text_w, pal.warning_text);
     ImGui::EndGroup();
     const float bottom = std::max(time_bottom, ImGui::GetItemRectMax().y);
@@ -179,6 +186,13 @@ void App::draw_venue_panel(float w, float /*h*/) {
     meta += " \xC2\xB7 " + std::string(data::label_nl(data::neighbourhoods(), v->neighbourhood));
     text_.paragraph(meta, 0, pal.text_muted);
     if (!v->network.empty()) text_.paragraph(std::string(data::label_nl(data::networks(), v->network)), 0, pal.text_muted);
+    // Open now? And how far from this kiosk on foot.
+    std::string status = format_opening(*v, wall_now(), text_.i18n());
+    if (const data::Venue* home = model_.venue(host_->settings.home_venue_id); home != nullptr && home != v) {
+        const int min = data::walking_minutes(data::walking_distance_m(home->location, v->location));
+        status += (status.empty() ? "" : " \xC2\xB7 ") + text_.i18n().plural("walk.minutes", std::max(1, min));
+    }
+    if (!status.empty()) text_.paragraph(status, 0, pal.accent);
 
     // Address block with the QR code beside it.
     const float qr = 150 * k;
@@ -276,13 +290,26 @@ void App::draw_nearby_panel(float w, float /*h*/) {
     const auto& list = queries_.nearby(model_.feed(), wall_now(), key, [&] {
         return data::nearby(*model_.feed(), from, wall_now(), s.filter, 20, 2, 7);
     });
+    if (list.empty()) {
+        // Never a blank panel: say why, and offer to clear what caused it.
+        ImGui::Dummy(ImVec2(1, 10));
+        if (filters_active()) {
+            text_.paragraph(text_.tr("filter.none_match"), 0, pal.text);
+            if (big_button((std::string(text_.vis(text_.tr("filter.reset"))) + "##nearbyreset").c_str(), ImVec2(0, 0),
+                           accent_colours())) {
+                clear_filters();
+            }
+        } else {
+            text_.paragraph(text_.tr("activity.nothing_found"), 0, pal.text);
+        }
+    }
     int index = 0;
     for (const auto& n : list) {
         const data::Venue& v = model_.feed()->venues[n.venue];
         ImGui::PushID(static_cast<int>(n.venue));
         ImGui::BeginGroup();
         const std::string walk = n.walking_min <= 1 ? (n.walking_m < 60 ? text_.tr("walk.here") : text_.tr("walk.one_minute"))
-                                                    : text_.fmt("walk.minutes", {std::to_string(n.walking_min)});
+                                                    : text_.i18n().plural("walk.minutes", n.walking_min);
         ImGui::PushFont(theme_.heading());
         text_.paragraph(v.name, 0, pal.text);
         ImGui::PopFont();

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <filesystem>
 
+#include "data/local_time.hpp"
 #include "kiosk/asset_paths.hpp"
 
 namespace bk::kiosk {
@@ -21,12 +22,19 @@ std::string cli_usage() {
            "             [--tiles offline|pdok|URL-template] [--lang nl|en|tr|pl|pt|ar]\n"
            "             [--screenshot FILE --size WxH [--frames N]\n"
            "              [--screen map|venue:<id>|agenda|nearby|pin|arabic]]\n"
-           "             [--validate FEED] [--renderer auto|software|opengl|opengles2]\n";
+           "             [--now 2026-11-24T10:30:00+01:00] [--validate FEED]\n"
+           "             [--renderer auto|software|opengl|opengles2]\n";
 }
 
 std::string find_offline_tiles_dir() { return asset_paths().offline_tiles_dir.string(); }
 
 std::string find_sample_feed() { return asset_paths().sample_feed.string(); }
+
+std::optional<std::chrono::sys_seconds> parse_now(const std::string& text) {
+    if (auto t = data::parse_rfc3339(text)) return *t;
+    if (auto local = data::parse_local_date_time(text)) return data::utc_from_amsterdam(*local);
+    return std::nullopt;
+}
 
 std::expected<CliOptions, std::string> parse_cli(const std::vector<std::string>& args) {
     CliOptions o;
@@ -44,13 +52,22 @@ std::expected<CliOptions, std::string> parse_cli(const std::vector<std::string>&
             o.app.kiosk_mode = true;
             o.app.fullscreen = true;
         } else if (a == "--config" || a == "--feed" || a == "--tiles" || a == "--lang" || a == "--screenshot" ||
-                   a == "--size" || a == "--frames" || a == "--screen" || a == "--validate" || a == "--renderer") {
+                   a == "--size" || a == "--frames" || a == "--screen" || a == "--validate" || a == "--now" ||
+                   a == "--renderer") {
             auto v = value(i, a);
             if (!v) return std::unexpected(v.error());
             if (a == "--config") o.app.config_path = *v;
             if (a == "--feed") o.app.feed = *v;
             if (a == "--validate") o.validate_path = *v;
             if (a == "--screenshot") o.screenshot_path = *v;
+            if (a == "--now") {
+                o.now_utc = parse_now(*v);
+                if (!o.now_utc) {
+                    return std::unexpected("--now '" + *v +
+                                           "': expected a time like 2026-11-24T10:30:00+01:00, 2026-11-24T09:30:00Z "
+                                           "or 2026-11-24T10:30 (Amsterdam)");
+                }
+            }
             if (a == "--tiles") {
                 if (*v != "offline" && *v != "pdok" && *v != "osm" && v->find("{z}") == std::string::npos) {
                     return std::unexpected("--tiles '" + *v +
@@ -93,6 +110,16 @@ std::expected<CliOptions, std::string> parse_cli(const std::vector<std::string>&
             }
         } else {
             return std::unexpected("unknown argument '" + a + "'\n" + cli_usage());
+        }
+    }
+    if (o.now_utc) {
+        // A screenshot shows exactly that moment; the live kiosk starts there and its clock runs on.
+        const std::chrono::system_clock::time_point at = *o.now_utc;
+        if (!o.screenshot_path.empty()) {
+            o.app.wall_clock = [at] { return at; };
+        } else {
+            const auto offset = at - std::chrono::system_clock::now();
+            o.app.wall_clock = [offset] { return std::chrono::system_clock::now() + offset; };
         }
     }
     o.app.offline_tiles_dir = find_offline_tiles_dir();

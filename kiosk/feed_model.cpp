@@ -3,17 +3,19 @@
 #include <array>
 #include <map>
 
+#include "data/vocab.hpp"
+
 namespace bk::kiosk {
 
 std::span<const LegendGroup> legend_groups() {
     static const std::array<LegendGroup, 7> groups = {{
-        {"maaltijd", IM_COL32(208, 98, 62, 255), IM_COL32(255, 110, 40, 255)},     // food & coffee
-        {"taal", IM_COL32(42, 128, 140, 255), IM_COL32(0, 200, 255, 255)},         // language & learning
-        {"spreekuur", IM_COL32(64, 96, 168, 255), IM_COL32(120, 150, 255, 255)},   // help & advice
-        {"kinderen", IM_COL32(222, 160, 30, 255), IM_COL32(255, 225, 0, 255)},     // children & play
-        {"sport", IM_COL32(86, 146, 70, 255), IM_COL32(40, 230, 80, 255)},         // moving & green
-        {"creatief", IM_COL32(150, 88, 158, 255), IM_COL32(230, 110, 255, 255)},   // creative & music
-        {"gespreksgroep", IM_COL32(180, 84, 110, 255), IM_COL32(255, 120, 170, 255)},  // together
+        {"group.food", IM_COL32(208, 98, 62, 255), IM_COL32(190, 60, 0, 255)},        // food & coffee
+        {"group.learn", IM_COL32(42, 128, 140, 255), IM_COL32(0, 110, 150, 255)},      // language & learning
+        {"group.help", IM_COL32(64, 96, 168, 255), IM_COL32(20, 40, 170, 255)},        // help & advice
+        {"group.kids", IM_COL32(222, 160, 30, 255), IM_COL32(200, 140, 0, 255)},       // children & play
+        {"group.move", IM_COL32(86, 146, 70, 255), IM_COL32(0, 120, 30, 255)},         // moving & green
+        {"group.creative", IM_COL32(150, 88, 158, 255), IM_COL32(130, 20, 160, 255)},  // creative & music
+        {"group.together", IM_COL32(180, 84, 110, 255), IM_COL32(170, 0, 70, 255)},    // together
     }};
     return groups;
 }
@@ -27,6 +29,13 @@ int category_group(std::string_view c) {
     };
     auto it = group.find(c);
     return it == group.end() ? 6 : it->second;
+}
+
+std::vector<std::string> group_categories(int group) {
+    std::vector<std::string> out;
+    for (const auto& c : data::categories())
+        if (category_group(c.id) == group) out.emplace_back(c.id);
+    return out;
 }
 
 void FeedModel::set(data::FeedPtr feed) {

@@ -8,21 +8,26 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <string>
 #include <vector>
 
 #include "data/feed.hpp"
 
 namespace bk::kiosk {
 
+// One category scheme for the legend, the markers and the filters: the feed's categories fall
+// into seven colour families, each named by its own catalogue key ("group.food", ...).
 struct LegendGroup {
-    std::string_view category_id;  // representative category (its translated name labels the group)
+    std::string_view key;          // i18n key of the family's name
     ImU32 colour;
     ImU32 colour_high_contrast;
 };
 
-// Seven calm, distinguishable colours; the last is "other".
+// Seven calm, distinguishable colours; the last ("together") also takes unknown categories.
 std::span<const LegendGroup> legend_groups();
 int category_group(std::string_view category_id);
+// The vocabulary categories of family `group` (data::categories() order).
+std::vector<std::string> group_categories(int group);
 
 struct VenueMarker {
     std::uint32_t venue = 0;

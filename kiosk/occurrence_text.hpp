@@ -4,6 +4,7 @@
 #include <string>
 
 #include "data/feed.hpp"
+#include "data/local_time.hpp"
 #include "data/recurrence.hpp"
 #include "kiosk/host/i18n.hpp"
 
@@ -18,5 +19,10 @@ std::string format_day(const data::LocalDate& d, const host::I18n& i18n);
 std::string format_cost(const data::Activity& a, const host::I18n& i18n);
 // "Ouderen, Iedereen" — translated audience names.
 std::string format_audiences(const data::Activity& a, const host::I18n& i18n);
+// "Nederlands · Türkçe · العربية": the languages spoken, each in its own name (so a visitor finds
+// theirs whatever the screen's language); unknown codes in capitals. "" when the feed lists none.
+std::string format_languages(const data::Activity& a);
+// "nu open · tot 17:00", "gesloten · open vanaf 13:00", "gesloten"; "" when the venue lists no hours.
+std::string format_opening(const data::Venue& v, data::UtcTime now, const host::I18n& i18n);
 
 }  // namespace bk::kiosk

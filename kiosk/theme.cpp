@@ -1,7 +1,6 @@
 #include "kiosk/theme.hpp"
 
 #include <filesystem>
-#include <unordered_map>
 
 namespace bk::kiosk {
 namespace {
@@ -22,29 +21,6 @@ std::string first_existing(std::initializer_list<const char*> paths) {
 ImU32 rgb(int r, int g, int b, int a = 255) { return IM_COL32(r, g, b, a); }
 
 }  // namespace
-
-ImU32 category_colour(const std::string& id, bool hc) {
-    // Warm, distinguishable colours (checked against the cream map); high contrast uses saturated ones.
-    static const std::unordered_map<std::string, std::pair<ImU32, ImU32>> colours = {
-        {"maaltijd", {IM_COL32(214, 96, 58, 255), IM_COL32(255, 80, 0, 255)}},
-        {"koffie", {IM_COL32(150, 98, 60, 255), IM_COL32(200, 120, 40, 255)}},
-        {"taal", {IM_COL32(46, 125, 140, 255), IM_COL32(0, 170, 255, 255)}},
-        {"kinderen", {IM_COL32(232, 170, 40, 255), IM_COL32(255, 220, 0, 255)}},
-        {"sport", {IM_COL32(88, 150, 72, 255), IM_COL32(0, 230, 60, 255)}},
-        {"beweging", {IM_COL32(88, 150, 72, 255), IM_COL32(0, 230, 60, 255)}},
-        {"cultuur", {IM_COL32(140, 90, 160, 255), IM_COL32(220, 100, 255, 255)}},
-        {"creatief", {IM_COL32(190, 80, 120, 255), IM_COL32(255, 90, 170, 255)}},
-        {"hulp", {IM_COL32(60, 100, 170, 255), IM_COL32(90, 150, 255, 255)}},
-        {"spreekuur", {IM_COL32(60, 100, 170, 255), IM_COL32(90, 150, 255, 255)}},
-        {"groen", {IM_COL32(70, 130, 90, 255), IM_COL32(60, 255, 120, 255)}},
-    };
-    if (auto it = colours.find(id); it != colours.end()) return hc ? it->second.second : it->second.first;
-    // Unknown ids: a stable colour from a small warm palette.
-    static const ImU32 fallback[] = {IM_COL32(170, 110, 80, 255), IM_COL32(110, 120, 150, 255),
-                                     IM_COL32(120, 140, 90, 255), IM_COL32(160, 90, 110, 255)};
-    std::size_t h = std::hash<std::string>{}(id);
-    return hc ? IM_COL32(255, 255, 255, 255) : fallback[h % 4];
-}
 
 ImFont* Theme::add(float size_px, bool bold) {
     ImGuiIO& io = ImGui::GetIO();
@@ -112,7 +88,7 @@ void Theme::apply(bool large_text, bool high_contrast) {
                     .accent_text = rgb(0, 0, 0), .button = rgb(30, 30, 30), .button_active = rgb(80, 80, 80),
                     .chip = rgb(30, 30, 30), .chip_on = rgb(255, 214, 0), .chip_on_text = rgb(0, 0, 0),
                     .warning = rgb(255, 214, 0), .warning_text = rgb(0, 0, 0), .danger = rgb(255, 90, 90),
-                    .shadow = rgb(0, 0, 0, 0), .map_backdrop = rgb(20, 20, 20), .marker_outline = rgb(0, 0, 0)};
+                    .shadow = rgb(0, 0, 0, 0), .map_backdrop = rgb(250, 250, 250), .marker_outline = rgb(0, 0, 0)};
     }
     ImGuiStyle& s = ImGui::GetStyle();
     const float k = scale();

@@ -15,9 +15,6 @@ struct Palette {
         chip, chip_on, chip_on_text, warning, warning_text, danger, shadow, map_backdrop, marker_outline;
 };
 
-// Category colours for markers and the legend (by category id; unknown ids get a neutral colour).
-ImU32 category_colour(const std::string& category_id, bool high_contrast);
-
 class Theme {
 public:
     static constexpr float kBodyPx = 24.0f;

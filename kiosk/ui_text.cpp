@@ -10,6 +10,7 @@ void UiText::set_language(host::Language l) {
 }
 
 const char* UiText::vis(std::string_view logical) {
+    note(logical);
     if (!host::has_rtl(logical)) {
         scratch_.assign(logical);
         return scratch_.c_str();
@@ -32,6 +33,7 @@ void UiText::line(std::string_view logical, ImU32 colour, float width_px) {
 }
 
 void UiText::paragraph(std::string_view logical, float width_px, ImU32 colour) {
+    note(logical);
     if (width_px <= 0) width_px = ImGui::GetContentRegionAvail().x;
     if (!rtl() && !host::has_rtl(logical)) {
         if (colour != 0) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));

@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/host/bidi_text.hpp"
 #include "kiosk/host/i18n.hpp"
@@ -37,7 +38,17 @@ public:
     // Size of the visual text with the current font.
     ImVec2 size(std::string_view logical);
 
+    // Audit (tests): while on, every logical text handed to vis/line/paragraph is kept, so a test
+    // can check that what a screen shows comes from the visitor's language.
+    void record(bool on) { recording_ = on; recorded_.clear(); }
+    const std::vector<std::string>& recorded() const { return recorded_; }
+
 private:
+    void note(std::string_view logical) {
+        if (recording_) recorded_.emplace_back(logical);
+    }
+    bool recording_ = false;
+    std::vector<std::string> recorded_;
     host::I18n i18n_;
     host::VisualTextCache cache_{2048};
     std::string scratch_;

@@ -5,8 +5,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unicode/locid.h>
+#include <unicode/plurrule.h>
+#include <unicode/unistr.h>
+
 #include <array>
 #include <fstream>
+#include <memory>
 
 namespace bk::kiosk::host {
 
@@ -37,6 +42,31 @@ std::span<const detail::StringEntry> builtin(Language l) {
 }
 
 constexpr const char* iso_days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+// ICU's CLDR plural rules, one per language, made once (thread-safe static init; select() is const).
+const icu::PluralRules* plural_rules(Language l) {
+  static const std::array<std::unique_ptr<icu::PluralRules>, 6> rules = [] {
+    std::array<std::unique_ptr<icu::PluralRules>, 6> r;
+    for (const auto& info : language_table) {
+      UErrorCode status = U_ZERO_ERROR;
+      std::unique_ptr<icu::PluralRules> pr(
+          icu::PluralRules::forLocale(icu::Locale(std::string(info.code).c_str()), status));
+      if (U_SUCCESS(status)) r[static_cast<std::size_t>(info.language)] = std::move(pr);
+    }
+    return r;
+  }();
+  return rules[static_cast<std::size_t>(l)].get();
+}
+
+// The form for `category`, falling back to "other", then to the first form.
+std::string_view pick_form(std::string_view text, std::string_view category) {
+  const auto forms = plural_forms(text);
+  for (const auto& [cat, form] : forms)
+    if (cat == category) return form;
+  for (const auto& [cat, form] : forms)
+    if (cat == "other") return form;
+  return forms.front().second;
+}
 
 } // namespace
 
@@ -84,8 +114,45 @@ const char* I18n::c_str(std::string_view key) const {
   return it->second.c_str();
 }
 
+std::vector<std::pair<std::string_view, std::string_view>> plural_forms(std::string_view text) {
+  std::vector<std::pair<std::string_view, std::string_view>> forms;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t bar = text.find('|', pos);
+    if (bar == std::string_view::npos) bar = text.size();
+    const std::string_view part = text.substr(pos, bar - pos);
+    const std::size_t colon = part.find(':');
+    const std::string_view cat = colon == std::string_view::npos ? std::string_view() : part.substr(0, colon);
+    if (cat != "zero" && cat != "one" && cat != "two" && cat != "few" && cat != "many" && cat != "other") {
+      return {{"other", text}};  // not a list of forms: one text for every count
+    }
+    forms.emplace_back(cat, part.substr(colon + 1));
+    pos = bar + 1;
+  }
+  return forms;
+}
+
+std::string plural_category(Language l, long long n) {
+  const icu::PluralRules* rules = plural_rules(l);
+  if (rules == nullptr) return n == 1 ? "one" : "other";
+  std::string out;
+  rules->select(static_cast<double>(n)).toUTF8String(out);
+  return out;
+}
+
+std::string I18n::plural(std::string_view key, long long n) const { return plural(language_, key, n); }
+
+std::string I18n::plural(Language l, std::string_view key, long long n) const {
+  const std::string count = std::to_string(n);
+  return fill(pick_form(text(l, key), plural_category(l, n)), {count});
+}
+
 std::string I18n::format(Language l, std::string_view key, std::initializer_list<std::string_view> args) const {
-  const std::string_view t = text(l, key);
+  // A text with plural forms used without a count reads its "other" form.
+  return fill(pick_form(text(l, key), "other"), args);
+}
+
+std::string I18n::fill(std::string_view t, std::initializer_list<std::string_view> args) {
   std::string out;
   out.reserve(t.size() + 16);
   auto arg = args.begin();

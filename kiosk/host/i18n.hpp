@@ -31,6 +31,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 #include <filesystem>
 
@@ -49,6 +50,12 @@ struct LanguageInfo {
 std::span<const LanguageInfo> languages();
 const LanguageInfo& language_info(Language l);
 std::optional<Language> language_from_code(std::string_view code);
+
+/// CLDR plural category of n in language l: "zero", "one", "two", "few", "many" or "other".
+std::string plural_category(Language l, long long n);
+
+/// The forms of a counted text as (category, text) pairs; a plain text is {("other", text)}.
+std::vector<std::pair<std::string_view, std::string_view>> plural_forms(std::string_view text);
 
 /// All keys every language must define (the Dutch table's key set).
 std::span<const std::string_view> all_keys();
@@ -72,6 +79,12 @@ public:
   std::string format(std::string_view key, std::initializer_list<std::string_view> args) const;
   std::string format(Language l, std::string_view key, std::initializer_list<std::string_view> args) const;
 
+  /// Counted text with the language's plural rules (ICU/CLDR: Polish one/few/many, Arabic six forms).
+  /// The text lists forms as "one:%s filtr|few:%s filtry|many:%s filtrów|other:%s filtra"; "%s" = n.
+  /// A text without forms is used for every count. format() on such a text uses its "other" form.
+  std::string plural(std::string_view key, long long n) const;
+  std::string plural(Language l, std::string_view key, long long n) const;
+
   /// Data ids: category.<id> / audience.<id>; unknown ids fall back to the id itself.
   std::string_view category(std::string_view id) const;
   std::string_view audience(std::string_view id) const;
@@ -90,6 +103,7 @@ public:
   std::vector<std::string> load_overrides(const std::filesystem::path& dir);
 
 private:
+  static std::string fill(std::string_view text, std::initializer_list<std::string_view> args);
   using Table = std::map<std::string, std::string, std::less<>>;
   const Table& table(Language l) const { return tables_[static_cast<std::size_t>(l)]; }
   Table tables_[6];

@@ -47,3 +47,35 @@ TEST_CASE("bad values are rejected with messages naming option, value and expect
     CHECK(parse_cli({"--feed"}).error() == "option --feed needs a value");
     CHECK(parse_cli({"--bogus"}).error().starts_with("unknown argument '--bogus'"));
 }
+
+TEST_CASE("--now pins a screenshot to that moment (offset, UTC or Amsterdam wall time)") {
+    using namespace std::chrono;
+    const sys_seconds expected = sys_days{year{2026} / November / 24} + hours{9} + minutes{30};
+    for (const char* text : {"2026-11-24T10:30:00+01:00", "2026-11-24T09:30:00Z", "2026-11-24T10:30"}) {
+        auto o = parse_cli({"--screenshot", "a.png", "--now", text});
+        REQUIRE_MESSAGE(o.has_value(), text);
+        REQUIRE(o->now_utc.has_value());
+        CHECK(*o->now_utc == expected);
+        REQUIRE(o->app.wall_clock);
+        CHECK(o->app.wall_clock() == system_clock::time_point(expected));
+    }
+    // Summer time: Amsterdam wall time is UTC+2.
+    CHECK(*parse_now("2026-07-05T21:00") == sys_days{year{2026} / July / 5} + hours{19});
+}
+
+TEST_CASE("--now without a screenshot starts the live clock there and lets it run") {
+    using namespace std::chrono;
+    auto o = parse_cli({"--now", "2026-11-29T21:00:00+01:00"});
+    REQUIRE(o.has_value());
+    const auto start = sys_days{year{2026} / November / 29} + hours{20};
+    const auto t = o->app.wall_clock();
+    CHECK(t >= start - seconds(1));
+    CHECK(t < start + seconds(30));
+}
+
+TEST_CASE("--now rejects what is not a time, naming the value") {
+    auto o = parse_cli({"--now", "tomorrow"});
+    REQUIRE_FALSE(o.has_value());
+    CHECK(o.error().starts_with("--now 'tomorrow': expected a time like 2026-11-24T10:30:00+01:00"));
+    CHECK_FALSE(parse_cli({}).value().app.wall_clock);  // the real clock (App's default)
+}

@@ -115,3 +115,101 @@ TEST_CASE("night hours dim the screen with a translucent black layer") {
     CHECK_MESSAGE(m_dark < m_day * 0.45, "mean brightness by day " << m_day << ", at night " << m_dark);
     CHECK(m_dark > 5);  // dimmed, not blank
 }
+
+// --- Issue 12: the start screen at a given hour, landscape and portrait, every language ---------
+
+namespace {
+
+struct Look {
+    std::string lang = "nl";
+    int w = 1280, h = 800;
+    std::string screen = "map";
+    const char* now = "2026-11-24T10:30:00+01:00";  // a Tuesday morning
+    bool large = false, contrast = false;
+};
+
+RgbaImage shot_of(const Look& look) {
+    CliOptions o = fixed_options(look.w, look.h, look.screen);
+    o.app.language = look.lang;
+    o.app.language_given = true;
+    const auto t = parse_now(look.now).value();
+    o.app.wall_clock = [t] { return std::chrono::system_clock::time_point(t); };
+    if (look.large || look.contrast) {
+        bk::kiosk::host::Settings st;
+        st.kiosk_mode = false;
+        st.language = look.lang;
+        st.start_view = {o.app.start_lon_deg, o.app.start_lat_deg, o.app.start_zoom};
+        st.large_text = look.large;
+        st.high_contrast = look.contrast;
+        REQUIRE(bk::kiosk::host::save_settings(st, o.app.config_path).has_value());
+    }
+    auto img = render_screenshot(o);
+    REQUIRE_MESSAGE(img.has_value(), (img ? "" : img.error()));
+    return *img;
+}
+
+void check_golden(const Look& look, const std::string& name) {
+    CAPTURE(name);
+    auto r = compare_golden(shot_of(look), name, kGoldenBlended);
+    CHECK_MESSAGE(r.ok, r.message);
+}
+
+}  // namespace
+
+TEST_CASE("start screen, weekday 10:30, landscape 1280x800, in every language") {
+    REQUIRE_TILES();
+    for (const char* lang : {"nl", "en", "tr", "pl", "pt", "ar"}) {
+        Look l;
+        l.lang = lang;
+        check_golden(l, std::string("start_landscape_") + lang);
+    }
+}
+
+TEST_CASE("start screen, weekday 10:30, portrait, in every language (nl at 1080x1920)") {
+    REQUIRE_TILES();
+    for (const char* lang : {"nl", "en", "tr", "pl", "pt", "ar"}) {
+        Look l;
+        l.lang = lang;
+        l.w = std::string(lang) == "nl" ? 1080 : 810;
+        l.h = std::string(lang) == "nl" ? 1920 : 1440;
+        check_golden(l, std::string("start_portrait_") + lang);
+    }
+}
+
+TEST_CASE("start screen on a Sunday at 21:00 says what is next, landscape and portrait") {
+    REQUIRE_TILES();
+    Look l;
+    l.now = "2026-11-29T21:00:00+01:00";
+    check_golden(l, "start_sunday_landscape_nl");
+    l.w = 1080;
+    l.h = 1920;
+    check_golden(l, "start_sunday_portrait_nl");
+}
+
+TEST_CASE("large text and high contrast, landscape and portrait") {
+    REQUIRE_TILES();
+    Look l;
+    l.large = true;
+    check_golden(l, "start_large_landscape_nl");
+    l.w = 1080;
+    l.h = 1920;
+    check_golden(l, "start_large_portrait_nl");
+    l = Look{};
+    l.contrast = true;
+    check_golden(l, "start_contrast_landscape_nl");
+    l.w = 1080;
+    l.h = 1920;
+    check_golden(l, "start_contrast_portrait_nl");
+}
+
+TEST_CASE("portrait panels are bottom sheets under the map: venue card and agenda") {
+    REQUIRE_TILES();
+    Look l;
+    l.w = 1080;
+    l.h = 1920;
+    l.screen = "venue:huiskamer-de-singel";
+    check_golden(l, "venue_portrait_nl");
+    l.screen = "agenda";
+    l.lang = "ar";
+    check_golden(l, "agenda_portrait_ar");
+}

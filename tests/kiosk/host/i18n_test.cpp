@@ -42,7 +42,17 @@ TEST_CASE("translations keep the placeholders of the Dutch text and are not empt
       CAPTURE(key);
       const auto t = i18n.text(l.language, key);
       CHECK_FALSE(t.empty());
-      CHECK(count_placeholders(t) == count_placeholders(i18n.text(Language::nl, key)));
+      // Counted texts: every form is filled in, and the "other" form keeps the placeholders
+      // (a form for one/two may name the number in words, as Arabic does).
+      std::string_view other;
+      for (const auto& [cat, form] : plural_forms(t)) {
+        CHECK_FALSE(form.empty());
+        if (cat == "other") other = form;
+      }
+      int dutch_other = 0;
+      for (const auto& [cat, form] : plural_forms(i18n.text(Language::nl, key)))
+        if (cat == "other") dutch_other = count_placeholders(form);
+      CHECK(count_placeholders(other) == dutch_other);
     }
   }
 }
@@ -178,7 +188,8 @@ TEST_CASE("no built-in table defines a key twice or a key Dutch does not have") 
 TEST_CASE("Arabic texts start with an Arabic word so that automatic direction detection picks RTL") {
   I18n i18n;
   for (auto key : all_keys()) {
-    const std::string t(i18n.text(Language::ar, key));
+   for (const auto& [cat, form] : plural_forms(i18n.text(Language::ar, key))) {
+    const std::string t(form);
     if (t.find("\xD8") == std::string::npos && t.find("\xD9") == std::string::npos) continue;  // no Arabic letters
     // First letter that is not part of a "%s" placeholder must not be ASCII.
     for (std::size_t i = 0; i < t.size(); ++i) {
@@ -191,5 +202,35 @@ TEST_CASE("Arabic texts start with an Arabic word so that automatic direction de
       }
       if (c >= 0x80) break;
     }
+   }
   }
+}
+
+TEST_CASE("counted texts follow each language's plural rules (ICU): Polish three forms, Arabic six") {
+  I18n i18n;
+  CHECK(plural_category(Language::pl, 1) == "one");
+  CHECK(plural_category(Language::pl, 3) == "few");
+  CHECK(plural_category(Language::pl, 5) == "many");
+  CHECK(plural_category(Language::pl, 22) == "few");
+  CHECK(plural_category(Language::ar, 0) == "zero");
+  CHECK(plural_category(Language::ar, 2) == "two");
+  CHECK(plural_category(Language::ar, 3) == "few");
+  CHECK(plural_category(Language::ar, 11) == "many");
+  CHECK(plural_category(Language::ar, 100) == "other");
+  CHECK(i18n.plural(Language::nl, "filter.active", 1) == "1 filter actief");
+  CHECK(i18n.plural(Language::nl, "filter.active", 2) == "2 filters actief");
+  CHECK(i18n.plural(Language::en, "filter.active", 1) == "1 filter on");
+  CHECK(i18n.plural(Language::pl, "filter.active", 1) == "1 aktywny filtr");
+  CHECK(i18n.plural(Language::pl, "filter.active", 3) == "3 aktywne filtry");
+  CHECK(i18n.plural(Language::pl, "filter.active", 5) == "5 aktywnych filtrów");
+  CHECK(i18n.plural(Language::pl, "walk.minutes", 2) == "2 minuty pieszo");
+  CHECK(i18n.plural(Language::pl, "walk.minutes", 12) == "12 minut pieszo");
+  // Six distinct Arabic forms for 0, 1, 2, 3, 11, 100.
+  std::vector<std::string> ar;
+  for (long long n : {0, 1, 2, 3, 11, 100}) ar.push_back(i18n.plural(Language::ar, "activity.count", n));
+  std::sort(ar.begin(), ar.end());
+  CHECK(std::unique(ar.begin(), ar.end()) == ar.end());
+  // Without a count, the "other" form; a plain text serves every count.
+  CHECK(i18n.format(Language::nl, "filter.active", {"4"}) == "4 filters actief");
+  CHECK(i18n.plural(Language::tr, "filter.active", 1) == "1 filtre etkin");
 }
