@@ -2,13 +2,15 @@
 // and the grid-neutral tile math shared by every grid: world pixels, tile ids, tile covers.
 //
 // Usage:
-//   bk::map::WebMercatorGrid grid;                                  // or RdNewGrid::create()
+//   bk::map::WebMercatorGrid grid;
 //   GridPoint c = *grid.to_grid(LonLat{4.45, 51.91});
 //   TileId t = tile_at(c, 16);                                     // {16, 33578, 21554}
 //   TileCover cover = cover_viewport(c, 15.4, {1920, 1080}, 0, 19); // z to fetch + tiles, centre first
 // Positions are GridPoints (u, v in [0, 1] over the matrix at z0); world px = unit * 256 * 2^zoom.
 // Threads: the free functions are pure (any thread). A grid object is used by one thread at a time
-// (RdNewGrid holds a PROJ context); create one per thread.
+// (a grid may hold a PROJ context); create one per thread.
+// (An RD New / EPSG:28992 grid existed but was never drawn: PDOK BRT-A in RD New would need raster
+// reprojection under the Web Mercator markers; PDOK's EPSG:3857 matrix set serves the same map. Removed.)
 #pragma once
 
 #include "map/error.hpp"

@@ -1,16 +1,23 @@
 // basemap_bake — renders the committed extract into XYZ PNG tiles {z}/{x}/{y}.png + metadata.json.
-//   basemap_bake --extract <file.bkmap> --out <dir> [--min-zoom 13] [--max-zoom 17] [--screens 1920x1080,...]
+//   basemap_bake --extract <file.bkmap> --out <dir> [--min-zoom 13] [--max-zoom 18] [--screens 1920x1080,...]
+//                [--threads 2]
 // Which tiles: every tile the kiosk camera can ever request — the Viewport limits (centre inside the
 // Delfshaven box, zoom 13..18) on each --screens size (default 1920x1080 and 1080x1920), through the kiosk's
 // own cover_viewport() — so the baked margin is what the camera needs (>= half a screen around the box).
 // Tiles with no data (the margin beyond the box) are one flat context tile, rendered once per zoom.
 // After writing, every tile of that cover is checked on disk: a missing tile fails the bake (a build error).
+// Also writes labels.json: the lon/lat boxes of the baked buurt and street names per zoom (for the kiosk).
 //   basemap_bake --extract <file.bkmap> --preview <out.png> --zoom <z> [--box lon0,lat0,lon1,lat1]
 // The preview is one mosaic of every tile of that zoom covering the box (default: the Delfshaven box),
 // for looking at the style; it is not part of the build.
 #include <cairo.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <cmath>
+#include <mutex>
+#include <thread>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -34,7 +41,7 @@ constexpr const char* attribution =
 
 int usage(const std::string& why) {
     std::fprintf(stderr,
-                 "usage: basemap_bake --extract <file.bkmap> --out <dir> [--min-zoom 13] [--max-zoom 17]\n"
+                 "usage: basemap_bake --extract <file.bkmap> --out <dir> [--min-zoom 13] [--max-zoom 18] [--threads 2]\n"
                  "       basemap_bake --extract <file.bkmap> --preview <out.png> --zoom <z> [--box lon0,lat0,lon1,lat1]\n"
                  "%s\n", why.c_str());
     return 2;
@@ -116,6 +123,36 @@ std::expected<std::vector<TileRange>, std::string> camera_ranges(int min_zoom, i
     return ranges;
 }
 
+// labels.json: where the baked names are, so the kiosk can keep venue markers off them (or move markers /
+// redraw a covered name): per zoom, each buurt name and each street label as text + lon/lat box.
+bool write_label_boxes(const fs::path& dir, const TileRenderer& r, int min_zoom, int max_zoom) {
+    auto lonlat_box = [](const PixelBox& b, int z) {
+        const double mpp = metres_per_px(z);
+        const double x0 = b.x0 * mpp - world_size_m / 2, x1 = b.x1 * mpp - world_size_m / 2;
+        const double y0 = world_size_m / 2 - b.y1 * mpp, y1 = world_size_m / 2 - b.y0 * mpp;
+        auto r6 = [](double v) { return std::round(v * 1e6) / 1e6; };
+        return nlohmann::json::array({r6(mercator_to_lon_deg(x0)), r6(mercator_to_lat_deg(y0)), r6(mercator_to_lon_deg(x1)),
+                                      r6(mercator_to_lat_deg(y1))});
+    };
+    nlohmann::json zooms = nlohmann::json::object();
+    for (int z = min_zoom; z <= max_zoom; ++z) {
+        nlohmann::json buurten = nlohmann::json::array(), streets = nlohmann::json::array();
+        for (const auto& l : r.buurt_labels(z)) {
+            std::string text;
+            for (const auto& line : l.lines) text += (text.empty() ? "" : " ") + line.text;
+            buurten.push_back({{"text", text}, {"box_lonlat", lonlat_box(l.box, z)}});
+        }
+        for (const auto& l : r.street_labels(z)) streets.push_back({{"text", l.text}, {"box_lonlat", lonlat_box(l.box, z)}});
+        zooms[std::to_string(z)] = {{"buurt_labels", buurten}, {"street_labels", streets}};
+    }
+    nlohmann::json doc = {{"about", "boxes (west, south, east, north) of the names baked into the tiles, per zoom; "
+                                    "street label boxes bound rotated text (loose for diagonal names)"},
+                          {"zooms", zooms}};
+    std::ofstream out{dir / "labels.json"};
+    out << doc.dump() << "\n";
+    return static_cast<bool>(out);
+}
+
 std::expected<std::vector<std::uint8_t>, std::string> read_all(const fs::path& p) {
     std::ifstream in{p, std::ios::binary};
     if (!in) return std::unexpected(p.string() + ": cannot read back");
@@ -124,9 +161,10 @@ std::expected<std::vector<std::uint8_t>, std::string> read_all(const fs::path& p
 
 int run(int argc, char** argv) {
     fs::path extract, out_dir, preview_png;
-    int min_zoom = 13, max_zoom = 17, zoom = -1;
+    int min_zoom = 13, max_zoom = 18, zoom = -1;
     LonLatBox box = delfshaven_box;
     std::vector<bk::map::ScreenSize> screens{{1920, 1080}, {1080, 1920}};
+    int threads = 2;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         const bool has_value = i + 1 < argc;
@@ -136,6 +174,7 @@ int run(int argc, char** argv) {
         else if (a == "--min-zoom" && has_value) min_zoom = std::atoi(argv[++i]);
         else if (a == "--max-zoom" && has_value) max_zoom = std::atoi(argv[++i]);
         else if (a == "--zoom" && has_value) zoom = std::atoi(argv[++i]);
+        else if (a == "--threads" && has_value) threads = std::clamp(std::atoi(argv[++i]), 1, 64);
         else if (a == "--screens" && has_value) {
             screens.clear();
             std::string list = argv[++i];
@@ -175,6 +214,7 @@ int run(int argc, char** argv) {
     // Remove what an earlier bake left (zoom folders 0..22 and metadata.json), nothing else in that folder.
     for (int z = 0; z <= 22; ++z) fs::remove_all(out_dir / std::to_string(z), ec);
     fs::remove(out_dir / "metadata.json", ec);
+    fs::remove(out_dir / "labels.json", ec);
     fs::create_directories(out_dir, ec);
     auto ranges = camera_ranges(min_zoom, max_zoom, screens);
     if (!ranges) {
@@ -186,21 +226,45 @@ int run(int argc, char** argv) {
     std::size_t tiles = 0, bytes = 0;
     for (const TileRange& t : *ranges) {
         const int z = t.zoom;
-        std::size_t zoom_bytes = 0, blank = 0;
-        std::vector<std::uint8_t> blank_png;
         const double pad_m = 32 * metres_per_px(z);
         const MercatorBox near_data{data.min_x_m - pad_m, data.min_y_m - pad_m, data.max_x_m + pad_m, data.max_y_m + pad_m};
-        for (int x = t.min_x; x <= t.max_x; ++x)
-            for (int y = t.min_y; y <= t.max_y; ++y) {
-                const auto path = out_dir / std::to_string(z) / std::to_string(x) / (std::to_string(y) + ".png");
-                const bool is_blank = !tile_box(z, x, y).intersects(near_data);
-                if (is_blank && !blank_png.empty()) {
-                    fs::create_directories(path.parent_path(), ec);
-                    std::ofstream o{path, std::ios::binary};
+        auto path_of = [&](int x, int y) {
+            return out_dir / std::to_string(z) / std::to_string(x) / (std::to_string(y) + ".png");
+        };
+        for (int x = t.min_x; x <= t.max_x; ++x) fs::create_directories(out_dir / std::to_string(z) / std::to_string(x), ec);
+        // The flat context tile (no data near it) is rendered once and copied.
+        std::vector<std::uint8_t> blank_png;
+        for (int x = t.min_x; x <= t.max_x && blank_png.empty(); ++x)
+            for (int y = t.min_y; y <= t.max_y && blank_png.empty(); ++y)
+                if (!tile_box(z, x, y).intersects(near_data)) {
+                    if (auto size = renderer.write_tile_png(z, x, y, path_of(x, y)); !size) {
+                        std::fprintf(stderr, "basemap_bake: %s\n", size.error().message.c_str());
+                        return 1;
+                    }
+                    auto b = read_all(path_of(x, y));
+                    if (!b) {
+                        std::fprintf(stderr, "basemap_bake: %s\n", b.error().c_str());
+                        return 1;
+                    }
+                    blank_png = std::move(*b);
+                }
+        // Tiles are independent: `threads` workers take them from a shared counter (TileRenderer is const).
+        std::atomic<int> next{0};
+        std::atomic<std::size_t> zoom_bytes{0}, blank{0};
+        std::mutex error_mutex;
+        std::string error;
+        const int w = t.max_x - t.min_x + 1, count = t.count();
+        auto work = [&] {
+            for (int i = next++; i < count; i = next++) {
+                const int x = t.min_x + i % w, y = t.min_y + i / w;
+                const auto path = path_of(x, y);
+                if (!tile_box(z, x, y).intersects(near_data)) {
+                    std::ofstream o{path, std::ios::binary | std::ios::trunc};
                     o.write(reinterpret_cast<const char*>(blank_png.data()), static_cast<std::streamsize>(blank_png.size()));
                     if (!o) {
-                        std::fprintf(stderr, "basemap_bake: %s: write failed\n", path.c_str());
-                        return 1;
+                        std::lock_guard lock(error_mutex);
+                        error = path.string() + ": write failed";
+                        return;
                     }
                     zoom_bytes += blank_png.size();
                     ++blank;
@@ -208,20 +272,21 @@ int run(int argc, char** argv) {
                 }
                 auto size = renderer.write_tile_png(z, x, y, path);
                 if (!size) {
-                    std::fprintf(stderr, "basemap_bake: %s\n", size.error().message.c_str());
-                    return 1;
-                }
-                if (is_blank) {
-                    auto b = read_all(path);
-                    if (!b) {
-                        std::fprintf(stderr, "basemap_bake: %s\n", b.error().c_str());
-                        return 1;
-                    }
-                    blank_png = std::move(*b);
-                    ++blank;
+                    std::lock_guard lock(error_mutex);
+                    error = size.error().message;
+                    return;
                 }
                 zoom_bytes += *size;
             }
+        };
+        std::vector<std::thread> pool;
+        for (int k = 1; k < threads; ++k) pool.emplace_back(work);
+        work();
+        for (auto& th : pool) th.join();
+        if (!error.empty()) {
+            std::fprintf(stderr, "basemap_bake: %s\n", error.c_str());
+            return 1;
+        }
         // A tile the camera can request but that is not on disk is a build error, never a blank at run time.
         for (int x = t.min_x; x <= t.max_x; ++x)
             for (int y = t.min_y; y <= t.max_y; ++y) {
@@ -232,9 +297,13 @@ int run(int argc, char** argv) {
                 }
             }
         std::printf("  z%d: %d tiles (x %d..%d, y %d..%d; %zu flat margin tiles), %zu bytes\n", z, t.count(), t.min_x,
-                    t.max_x, t.min_y, t.max_y, blank, zoom_bytes);
+                    t.max_x, t.min_y, t.max_y, blank.load(), zoom_bytes.load());
         tiles += static_cast<std::size_t>(t.count());
         bytes += zoom_bytes;
+    }
+    if (!write_label_boxes(out_dir, renderer, min_zoom, max_zoom)) {
+        std::fprintf(stderr, "basemap_bake: %s: cannot write labels.json\n", out_dir.c_str());
+        return 1;
     }
     if (!write_metadata(out_dir, min_zoom, max_zoom, tiles, bytes)) {
         std::fprintf(stderr, "basemap_bake: %s: cannot write metadata.json\n", out_dir.c_str());

@@ -83,6 +83,16 @@ TileRenderer::TileRenderer(const Basemap& map) : map_(map) {
     }
 }
 
+const std::vector<PlacedLabel>& TileRenderer::buurt_labels(int zoom) const {
+    static const std::vector<PlacedLabel> none;
+    return zoom < style::min_zoom || zoom > style::max_zoom ? none : labels_[style::zi(zoom)];
+}
+
+const std::vector<CurvedLabel>& TileRenderer::street_labels(int zoom) const {
+    static const std::vector<CurvedLabel> none;
+    return zoom < style::min_zoom || zoom > style::max_zoom ? none : street_labels_[style::zi(zoom)];
+}
+
 // [SECTION] layers ---------------------------------------------------------------------------------------
 
 void TileRenderer::draw_roads(cairo_t* cr, const PixelWindow& w, const MercatorBox& view) const {

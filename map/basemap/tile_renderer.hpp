@@ -53,6 +53,10 @@ public:
     // Writes a 256 px 8-bit paletted PNG (png_palette.hpp), creating parent folders; returns the file size.
     std::expected<std::size_t, Error> write_tile_png(int zoom, int x, int y, const std::filesystem::path& path) const;
 
+    // Placed labels of a zoom (global px at that zoom), for label-box exports (labels.json): empty outside 13..18.
+    const std::vector<PlacedLabel>& buurt_labels(int zoom) const;
+    const std::vector<CurvedLabel>& street_labels(int zoom) const;
+
 private:
     struct Bounds {
         std::vector<MercatorBox> water, buildings, roads, rails, boundaries, green, metro;

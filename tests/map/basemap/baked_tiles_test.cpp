@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -24,7 +25,7 @@ fs::path tile_path(const bk::map::TileId& t) {
 
 }  // namespace
 
-TEST_CASE("every tile any kiosk camera view can request was baked, including the two reported missing ones") {
+TEST_CASE("every tile any kiosk camera view can request was baked (z13-z18), including the two reported missing ones") {
     bk::map::WebMercatorGrid grid;
     const fs::path dir = BUURTKAART_OFFLINE_TILES_DIR;
     REQUIRE_MESSAGE(fs::exists(dir / "metadata.json"), "build target basemap_tiles first: " << dir.string());
@@ -37,7 +38,7 @@ TEST_CASE("every tile any kiosk camera view can request was baked, including the
                 for (double lat : {51.5, 51.915, 52.3}) {
                     auto view = bk::map::Viewport::create(grid, {lon, lat}, zoom, screen);
                     REQUIRE(view.has_value());
-                    const auto cover = bk::map::cover_viewport(view->center(), view->zoom(), screen, 13, 17);
+                    const auto cover = bk::map::cover_viewport(view->center(), view->zoom(), screen, 13, 18);
                     for (const auto& t : cover.tiles) {
                         if (!checked.insert({t.z, t.x, t.y}).second) continue;
                         if (!fs::is_regular_file(tile_path(t))) {
@@ -52,11 +53,12 @@ TEST_CASE("every tile any kiosk camera view can request was baked, including the
     CHECK(checked.size() > 1000);
     CHECK(fs::is_regular_file(tile_path({15, 16789, 10839})));
     CHECK(fs::is_regular_file(tile_path({15, 16793, 10836})));
+    CHECK(fs::is_regular_file(tile_path({18, 134312, 86699})));  // z18 over Historisch Delfshaven
 }
 
 TEST_CASE("baked tiles are PNGs and metadata.json names the zoom range and the attribution") {
     const fs::path dir = BUURTKAART_OFFLINE_TILES_DIR;
-    for (int z = 13; z <= 17; ++z) {
+    for (int z = 13; z <= 18; ++z) {
         CAPTURE(z);
         const auto r = tile_range_for(delfshaven_box, z);
         const fs::path corner = dir / std::to_string(z) / std::to_string(r.max_x) / (std::to_string(r.max_y) + ".png");
@@ -70,7 +72,24 @@ TEST_CASE("baked tiles are PNGs and metadata.json names the zoom range and the a
     std::stringstream ss;
     ss << meta.rdbuf();
     CHECK(ss.str().find("\"min_zoom\": 13") != std::string::npos);
-    CHECK(ss.str().find("\"max_zoom\": 17") != std::string::npos);
+    CHECK(ss.str().find("\"max_zoom\": 18") != std::string::npos);
     CHECK(ss.str().find("© OpenStreetMap contributors") != std::string::npos);
     CHECK(ss.str().find("Gemeente Rotterdam") != std::string::npos);
+    // labels.json: the buurt names' boxes per zoom, e.g. Spangen at z14, inside the Delfshaven box.
+    std::ifstream labels{dir / "labels.json"};
+    std::stringstream ls;
+    ls << labels.rdbuf();
+    const auto doc = nlohmann::json::parse(ls.str());
+    bool spangen = false;
+    for (const auto& l : doc.at("zooms").at("14").at("buurt_labels"))
+        if (l.at("text") == "Spangen") {
+            spangen = true;
+            const auto b = l.at("box_lonlat");
+            CHECK(b[0].get<double>() > 4.42);
+            CHECK(b[2].get<double>() < 4.49);
+            CHECK(b[0].get<double>() < b[2].get<double>());
+            CHECK(b[1].get<double>() < b[3].get<double>());
+        }
+    CHECK(spangen);
+    CHECK(doc.at("zooms").at("16").at("street_labels").size() > 100);
 }

@@ -205,3 +205,44 @@ TEST_CASE("degenerate features from a valid file (no rings, empty lines, unnamed
     CHECK(img.rgba.size() == 256u * 256u * 4u);
     CHECK_FALSE(is_blueish(img.at(128, 128)));
 }
+
+TEST_CASE("beyond the clip box tiles are the flat context tone, and the data fades out towards the edge") {
+    const TileRenderer renderer{committed()};
+    const auto tone = [](double v) { return static_cast<int>(std::lround(v * 255)); };
+    const std::array<int, 3> context{tone(style::context.r), tone(style::context.g), tone(style::context.b)};
+    auto near_context = [&](std::array<std::uint8_t, 4> p, int tol) {
+        return std::abs(p[0] - context[0]) <= tol && std::abs(p[1] - context[1]) <= tol && std::abs(p[2] - context[2]) <= tol;
+    };
+    for (int z : {13, 15, 17, 18}) {
+        CAPTURE(z);
+        // Two tiles east of the box (no data, no boundary there): every pixel is the context tone.
+        const auto r = tile_range_for(delfshaven_box, z);
+        const auto img = renderer.render_tile(z, r.max_x + 2, (r.min_y + r.max_y) / 2);
+        int off = 0;
+        for (int y = 0; y < 256; y += 8)
+            for (int x = 0; x < 256; x += 8) off += near_context(img.at(x, y), 1) ? 0 : 1;
+        CHECK(off == 0);
+    }
+    // Across the east edge at z16, along a row: the last data columns are already close to the context tone,
+    // and no neighbouring columns jump by more than a road edge would (no hard cut at the box edge).
+    const int z = 16;
+    const double edge_px = global_px_x(to_mercator(delfshaven_box).max_x_m, z);
+    const double row_px = global_px_y(lon_lat_to_mercator(4.48, 51.915).y_m, z);
+    cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 400, 1);
+    cairo_t* cr = cairo_create(s);
+    renderer.draw(cr, {z, edge_px - 300, row_px, 400, 1});
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+    const auto* row = reinterpret_cast<const std::uint32_t*>(cairo_image_surface_get_data(s));
+    auto rgb = [&](int x) {
+        const std::uint32_t p = row[x];
+        return std::array<std::uint8_t, 4>{std::uint8_t(p >> 16), std::uint8_t(p >> 8), std::uint8_t(p), 255};
+    };
+    CHECK(near_context(rgb(302), 1));   // just past the edge: the context tone
+    CHECK(near_context(rgb(296), 12));  // just inside: faded almost all the way
+    int max_jump_near_edge = 0;
+    for (int x = 280; x < 320; ++x)
+        for (int c = 0; c < 3; ++c) max_jump_near_edge = std::max(max_jump_near_edge, std::abs(rgb(x + 1)[c] - rgb(x)[c]));
+    CHECK(max_jump_near_edge <= 12);
+    cairo_surface_destroy(s);
+}
