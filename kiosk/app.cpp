@@ -8,6 +8,7 @@
 #include "data/feed_parser.hpp"
 #include "data/query.hpp"
 #include "kiosk/feed_link.hpp"
+#include "kiosk/host/settings_dropin.hpp"
 #include "kiosk/app_state.hpp"
 #include "kiosk/tile_layer.hpp"
 
@@ -67,7 +68,7 @@ void App::make_feed_link() {
     // The last good feed is cached next to the settings, so a restart without network shows it.
     updater_ = std::make_unique<FeedLink>(urls, host_->settings_path.string() + ".feed-cache.json",
                                           [this] { if (wake_) wake_(); }, std::move(keys),
-                                          host_->settings.require_signature);
+                                          host_->settings.require_signature, host::effective_kiosk_id(host_->settings));
     log_event("feed", "polling " + urls.front() + (urls.size() > 1 ? " (+" + std::to_string(urls.size() - 1) + " more)" : ""));
 }
 

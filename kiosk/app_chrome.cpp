@@ -40,8 +40,12 @@ std::string App::status_text() const {
         }
         return text_.tr("feed.unreachable");
     }
+    // The signature rule (FeedLink): with trusted keys every feed must be signed; without keys feeds
+    // are taken unsigned, and the status line says so.
+    const bool unsigned_feed = host_->settings.trusted_keys.empty() && !host_->settings.require_signature;
+    const std::string suffix = unsigned_feed ? " \xC2\xB7 " + text_.tr("status.unsigned") : std::string();
     if (st.last_success_utc) {
-        return text_.fmt("status.updated_at", {hh_mm(data::amsterdam_from_utc(*st.last_success_utc))});
+        return text_.fmt("status.updated_at", {hh_mm(data::amsterdam_from_utc(*st.last_success_utc))}) + suffix;
     }
     return text_.tr("status.loading");
 }

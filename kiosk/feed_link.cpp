@@ -1,12 +1,15 @@
 #include "kiosk/feed_link.hpp"
 
+#include "buurtkaart_version.hpp"
 #include "data/publish/feed_signature.hpp"
 
 namespace bk::kiosk {
 
 FeedLink::FeedLink(std::vector<std::string> urls, std::string cache_path, std::function<void()> wake,
-                   std::vector<std::string> trusted_key_lines, bool require_signature) {
+                   std::vector<std::string> trusted_key_lines, bool require_signature, std::string kiosk_id) {
     data::UpdaterConfig cfg;
+    cfg.product = "buurtkaart-kiosk/" BUURTKAART_VERSION;  // the publisher's fleet view reads it
+    cfg.client_id = std::move(kiosk_id);
     cfg.urls = std::move(urls);
     cfg.cache_path = std::move(cache_path);
     cfg.notify = std::move(wake);

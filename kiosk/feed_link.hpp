@@ -21,7 +21,8 @@ namespace bk::kiosk {
 class FeedLink {
 public:
     FeedLink(std::vector<std::string> urls, std::string cache_path, std::function<void()> wake,
-             std::vector<std::string> trusted_key_lines = {}, bool require_signature = false);
+             std::vector<std::string> trusted_key_lines = {}, bool require_signature = false,
+             std::string kiosk_id = {});
     ~FeedLink();
     std::optional<data::FeedUpdate> poll();
     bool active() const { return true; }

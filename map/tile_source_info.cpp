@@ -15,7 +15,7 @@ TileSourceInfo offline_source(const std::filesystem::path& root) {
     info.url_template = (root / "{z}/{x}/{y}.png").string();
     info.attribution = "© OpenStreetMap contributors · 3D BAG (CC BY 4.0) · Gemeente Rotterdam";
     info.min_zoom = 13;
-    info.max_zoom = 17;
+    info.max_zoom = 18;  // the bake covers z13–18 for every view the camera allows
     return info;
 }
 

@@ -148,7 +148,7 @@ int cmd_build(const Args& a) {
                    int(built->feed->activities.size()), sources_with_problems(*built)};
     record(*out, run);
     if (!a.flag("--quiet")) std::cout << text;
-    if (!key) std::cerr << "wijkagenda: warning: feed is UNSIGNED (no --sign-key); kiosks in kiosk mode reject it\n";
+    if (!key) std::cerr << "wijkagenda: warning: feed is UNSIGNED (no --sign-key); kiosks with trusted keys reject it, kiosks without keys show it as \"niet ondertekend\"\n";
     return 0;
 }
 

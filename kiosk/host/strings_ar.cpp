@@ -9,6 +9,7 @@ namespace {
 constexpr StringEntry table[] = {
     {"lang.name", "العربية"},
     {"status.updated_at", "تم التحديث الساعة %s"},
+    {"status.unsigned", "غير موقّع"},
     {"status.offline_since", "غير متصل منذ %s"},
     {"status.loading", "جارٍ التحميل…"},
     {"status.no_data", "لم يتم تحميل أي أنشطة بعد"},

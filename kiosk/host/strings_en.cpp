@@ -7,6 +7,7 @@ namespace {
 constexpr StringEntry table[] = {
     {"lang.name", "English"},
     {"status.updated_at", "updated at %s"},
+    {"status.unsigned", "not signed"},
     {"status.offline_since", "offline since %s"},
     {"status.loading", "Loading…"},
     {"status.no_data", "No activities loaded yet"},

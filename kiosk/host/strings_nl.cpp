@@ -8,6 +8,7 @@ constexpr StringEntry table[] = {
     {"lang.name", "Nederlands"},
     // status line
     {"status.updated_at", "bijgewerkt om %s"},
+    {"status.unsigned", "niet ondertekend"},
     {"status.offline_since", "offline sinds %s"},
     {"status.loading", "Gegevens worden geladen…"},
     {"status.no_data", "Nog geen activiteiten geladen"},

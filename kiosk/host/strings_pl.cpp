@@ -8,6 +8,7 @@ namespace {
 constexpr StringEntry table[] = {
     {"lang.name", "Polski"},
     {"status.updated_at", "zaktualizowano o %s"},
+    {"status.unsigned", "bez podpisu"},
     {"status.offline_since", "offline od %s"},
     {"status.loading", "Ładowanie…"},
     {"status.no_data", "Nie wczytano jeszcze żadnych wydarzeń"},

@@ -8,6 +8,7 @@ namespace {
 constexpr StringEntry table[] = {
     {"lang.name", "Português"},
     {"status.updated_at", "atualizado às %s"},
+    {"status.unsigned", "não assinado"},
     {"status.offline_since", "sem ligação desde %s"},
     {"status.loading", "A carregar…"},
     {"status.no_data", "Ainda não há atividades carregadas"},

@@ -8,6 +8,7 @@ namespace {
 constexpr StringEntry table[] = {
     {"lang.name", "Türkçe"},
     {"status.updated_at", "güncellendi: %s"},
+    {"status.unsigned", "imzasız"},
     {"status.offline_since", "çevrimdışı (%s itibarıyla)"},
     {"status.loading", "Yükleniyor…"},
     {"status.no_data", "Henüz etkinlik yüklenmedi"},

@@ -52,8 +52,15 @@ TEST_CASE("a feed URL is fetched by the updater and the status line says when it
     FakeTime t;
     const std::string line = wait_for_status(**created, t, "bijgewerkt om ");
     CHECK_MESSAGE(line.rfind("bijgewerkt om ", 0) == 0, "status line: '" << line << "'");
+    // No trusted keys: the feed is taken unsigned and the status line says so (the signature rule).
+    CHECK_MESSAGE(line.find("niet ondertekend") != std::string::npos, "status line: '" << line << "'");
     CHECK((*created)->app().model().markers().size() == 60);
     CHECK(server.request_count() >= 1);
+    // Every request identifies the kiosk for the publisher's fleet view.
+    const auto reqs = server.requests();
+    REQUIRE_FALSE(reqs.empty());
+    CHECK(reqs.back().header("User-Agent").starts_with("buurtkaart-kiosk/"));
+    CHECK(reqs.back().header("User-Agent").find("; sig=") != std::string::npos);
 }
 
 TEST_CASE("when the feed server fails the status line says so and the embedded data stays") {
@@ -106,6 +113,7 @@ TEST_CASE("with a trusted key configured, a correctly signed feed is accepted") 
     FakeTime t;
     const std::string line = wait_for_status(**created, t, "bijgewerkt om ");
     CHECK_MESSAGE(line.rfind("bijgewerkt om ", 0) == 0, "status line: '" << line << "'");
+    CHECK(line.find("niet ondertekend") == std::string::npos);
     CHECK(server.request_count() >= 2);  // the feed and its .sig
 }
 

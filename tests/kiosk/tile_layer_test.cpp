@@ -123,7 +123,7 @@ TEST_CASE("kiosk tile layer on the offline folder completes, and counts absent t
     REQUIRE(layer.has_tiles());
     CHECK(layer.source().id == "offline");
     CHECK(layer.min_z() >= 13);
-    CHECK(layer.max_z() <= 17);
+    CHECK(layer.max_z() <= 18);
     MapCamera cam = delfshaven_camera();
     REQUIRE(draw_until_complete(*session, layer, cam));
     CHECK(layer.error_count() == 0);

@@ -24,7 +24,7 @@ TEST_CASE("presets carry name, template, attribution, zoom range and grid") {
     CHECK(offline.kind == SourceKind::LocalFolder);
     CHECK(attribution_text(offline) == "© OpenStreetMap contributors · 3D BAG (CC BY 4.0) · Gemeente Rotterdam");
     CHECK(offline.min_zoom == 13);
-    CHECK(offline.max_zoom == 17);
+    CHECK(offline.max_zoom == 18);
 }
 
 TEST_CASE("make_tile_source builds a folder source for offline and a cached HTTP chain otherwise") {
