@@ -122,6 +122,16 @@ pass "installed kiosk ran as user kiosk, applied the drop-in, migrated kiosk.jso
     fail "kiosk-display with ROTATION=left should choose x11"
 pass "installed kiosk-display reads /etc/buurtkaart/display.conf (ROTATION=left -> x11)"
 
+# The X cookie for X11 mode: readable by the kiosk group only, in a folder the kiosk user can enter
+# (X clients only read it; -i: xauth itself would try to lock it).
+xdir=$(mktemp -d /run/buurtkaart-xorg-test.XXXXXX); chmod 0750 "$xdir"
+/usr/libexec/buurtkaart/kiosk-display xauth "$xdir/Xauthority" || fail "kiosk-display xauth"
+expect_stat "$xdir/Xauthority" root:kiosk 640
+expect_stat "$xdir" root:kiosk 750
+runuser -u kiosk -- xauth -i -f "$xdir/Xauthority" list 2>/dev/null | grep -q 'MIT-MAGIC-COOKIE-1' || fail "the kiosk user cannot read the cookie"
+rm -rf "$xdir"
+pass "kiosk-display xauth: cookie root:kiosk 0640, readable by the kiosk user"
+
 # ---- remove keeps data, purge removes everything --------------------------------------------------
 dpkg --remove buurtkaart-kiosk wijkagenda >/dev/null
 [ -f /var/lib/buurtkaart/kiosk.json ] || fail "remove (not purge) deleted the settings"
