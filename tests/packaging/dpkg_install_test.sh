@@ -81,6 +81,10 @@ if grep -E '(buurtkaart|wijkagenda)[^:]*:' "$PKG_DIR/verify.log" | grep -Ev "$ex
 fi
 pass "systemd-analyze verify ${units[*]##*/}"
 
+grep -qx 'ConditionPathExists=/etc/wijkagenda/sources.json' \
+    /usr/lib/systemd/system/wijkagenda-build.service.d/50-packaged.conf || fail "wijkagenda-build drop-in missing"
+pass "wijkagenda-build.service waits for /etc/wijkagenda/sources.json (drop-in)"
+
 conff=$(dpkg-query -W -f='${Conffiles}' buurtkaart-kiosk)
 echo "$conff" | grep -q '/etc/buurtkaart/display.conf' || fail "display.conf is not a conffile: $conff"
 dpkg-query -W -f='${Conffiles}' wijkagenda | grep -q '/etc/nginx/sites-available/wijkagenda' || fail "nginx site is not a conffile"
