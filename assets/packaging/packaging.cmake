@@ -68,6 +68,15 @@ if(TARGET wijkagenda)
     file(GENERATE OUTPUT ${BK_GEN}/wijkagenda/${_f} CONTENT "${_unit}")
     install(FILES ${BK_GEN}/wijkagenda/${_f} DESTINATION ${BK_UNITDIR} COMPONENT wijkagenda)
   endforeach()
+  # Until the coordinator has written sources.json, the timer's runs are skipped instead of failing
+  # every 5 minutes (a drop-in next to the packaged unit, so assets/publish stays the one unit file).
+  file(GENERATE OUTPUT ${BK_GEN}/wijkagenda/50-packaged.conf CONTENT
+"# From the wijkagenda package: build only once ${BK_SYSCONFDIR}/wijkagenda/sources.json exists.
+[Unit]
+ConditionPathExists=${BK_SYSCONFDIR}/wijkagenda/sources.json
+")
+  install(FILES ${BK_GEN}/wijkagenda/50-packaged.conf DESTINATION ${BK_UNITDIR}/wijkagenda-build.service.d
+          COMPONENT wijkagenda)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
                ${BK_PUBLISH_SRC}/wijkagenda-build.service ${BK_PUBLISH_SRC}/wijkagenda-build.timer)
   install(FILES ${BK_PUBLISH_SRC}/nginx-wijkagenda.conf DESTINATION ${BK_SYSCONF_DEST}/nginx/sites-available

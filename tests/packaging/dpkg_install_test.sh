@@ -81,6 +81,10 @@ if grep -E '(buurtkaart|wijkagenda)[^:]*:' "$PKG_DIR/verify.log" | grep -Ev "$ex
 fi
 pass "systemd-analyze verify ${units[*]##*/}"
 
+grep -qx 'ConditionPathExists=/etc/wijkagenda/sources.json' \
+    /usr/lib/systemd/system/wijkagenda-build.service.d/50-packaged.conf || fail "wijkagenda-build drop-in missing"
+pass "wijkagenda-build.service waits for /etc/wijkagenda/sources.json (drop-in)"
+
 conff=$(dpkg-query -W -f='${Conffiles}' buurtkaart-kiosk)
 echo "$conff" | grep -q '/etc/buurtkaart/display.conf' || fail "display.conf is not a conffile: $conff"
 dpkg-query -W -f='${Conffiles}' wijkagenda | grep -q '/etc/nginx/sites-available/wijkagenda' || fail "nginx site is not a conffile"
@@ -121,6 +125,16 @@ pass "installed kiosk ran as user kiosk, applied the drop-in, migrated kiosk.jso
 [ "$(/usr/libexec/buurtkaart/kiosk-display mode 2>/dev/null | cut -d' ' -f1)" = x11 ] ||
     fail "kiosk-display with ROTATION=left should choose x11"
 pass "installed kiosk-display reads /etc/buurtkaart/display.conf (ROTATION=left -> x11)"
+
+# The X cookie for X11 mode: readable by the kiosk group only, in a folder the kiosk user can enter
+# (X clients only read it; -i: xauth itself would try to lock it).
+xdir=$(mktemp -d /run/buurtkaart-xorg-test.XXXXXX); chmod 0750 "$xdir"
+/usr/libexec/buurtkaart/kiosk-display xauth "$xdir/Xauthority" || fail "kiosk-display xauth"
+expect_stat "$xdir/Xauthority" root:kiosk 640
+expect_stat "$xdir" root:kiosk 750
+runuser -u kiosk -- xauth -i -f "$xdir/Xauthority" list 2>/dev/null | grep -q 'MIT-MAGIC-COOKIE-1' || fail "the kiosk user cannot read the cookie"
+rm -rf "$xdir"
+pass "kiosk-display xauth: cookie root:kiosk 0640, readable by the kiosk user"
 
 # ---- remove keeps data, purge removes everything --------------------------------------------------
 dpkg --remove buurtkaart-kiosk wijkagenda >/dev/null
