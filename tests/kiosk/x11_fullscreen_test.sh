@@ -25,7 +25,7 @@ run_case() {  # display width height
   PIDS+=($!)
   for _ in $(seq 100); do [ -S "/tmp/.X11-unix/X$d" ] && break; sleep 0.1; done
   local log="$WORK/kiosk-$d.log"
-  DISPLAY=":$d" XDG_CONFIG_HOME="$WORK/cfg-$d" XDG_CACHE_HOME="$WORK/cache-$d" SDL_AUDIODRIVER=dummy \
+  env -u SDL_VIDEODRIVER DISPLAY=":$d" XDG_CONFIG_HOME="$WORK/cfg-$d" XDG_CACHE_HOME="$WORK/cache-$d" SDL_AUDIODRIVER=dummy \
     "$KIOSK" --fullscreen --config "$WORK/kiosk-$d.json" >"$log" 2>&1 &
   local kpid=$!
   PIDS+=($kpid)
