@@ -21,6 +21,7 @@
 #include "data/recurrence.hpp"
 #include "data/publish/activity_sheet.hpp"
 #include "data/publish/category_guess.hpp"
+#include "data/publish/overrides_sheet.hpp"
 #include "data/vocab.hpp"
 #include "data/publish/pdok_geocoder.hpp"
 #include "data/publish/source_fetcher.hpp"
@@ -445,6 +446,31 @@ std::expected<BuildResult, Error> build_feed(const SourcesConfig& config, const 
     }
     feed.activities = std::move(unique);
     owner = std::move(unique_owner);
+    feed.finish();
+    if (!config.overrides.empty()) {
+        SourceReport rep;
+        rep.label = "correctieblad";
+        auto sheet = resolve_source<OverridesSheet>(
+            ctx, "overrides", config.overrides, rep,
+            [](const std::string& body, const std::string& origin) -> std::expected<OverridesSheet, std::string> {
+                auto table = parse_csv(body, origin);
+                if (!table) return std::unexpected(table.error().message);
+                auto s = parse_overrides_sheet(*table);
+                if (!s) return std::unexpected(s.error().message);
+                return *s;
+            });
+        if (sheet) {
+            for (const auto& i : sheet->issues) rep.warnings.push_back(i.to_string());
+            std::vector<std::string> source_ids;
+            for (std::size_t o : owner) source_ids.push_back(result.sources[o].id);
+            ModerationLog log = apply_overrides(*sheet, feed, source_ids, &owner);
+            result.moderation = std::move(log.lines);
+            for (auto& u : log.unmatched) rep.warnings.push_back(std::move(u));
+            rep.items = int(sheet->rows.size());
+        }
+        result.sources.push_back(std::move(rep));
+        feed.finish();
+    }
 
     for (const auto& n : config.notices) {
         Notice notice;
