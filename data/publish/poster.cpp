@@ -15,6 +15,7 @@ namespace {
 
 constexpr double kW = 595.28, kH = 841.89;  // A4 in points
 constexpr double kMargin = 40;
+constexpr double kTitleX = 138;  // where titles start, right of the times
 
 const char* kDays[] = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"};
 const char* kMonths[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
@@ -131,17 +132,17 @@ std::expected<std::string, Error> render_week_poster(const Feed& feed, std::uint
                 if (ch.date == o->original_date && !ch.title.empty()) title = ch.title;
             cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
             font(cr, 12.5, true);
-            text_at(cr, kMargin + 8, y, when);
+            text_at(cr, kMargin + 8, y, fit(cr, when, kTitleX - 14));
             font(cr, 12.5, false);
             std::string line = o->cancelled ? title + " — gaat niet door" : title;
-            line = fit(cr, line, kW - 2 * kMargin - 120);
-            text_at(cr, kMargin + 110, y, line);
+            line = fit(cr, line, kW - kMargin - (kMargin + kTitleX));
+            text_at(cr, kMargin + kTitleX, y, line);
             if (o->cancelled) {
                 cairo_text_extents_t e;
                 cairo_text_extents(cr, line.c_str(), &e);
                 cairo_set_line_width(cr, 1);
-                cairo_move_to(cr, kMargin + 110, y - 4);
-                cairo_line_to(cr, kMargin + 110 + e.x_advance, y - 4);
+                cairo_move_to(cr, kMargin + kTitleX, y - 4);
+                cairo_line_to(cr, kMargin + kTitleX + e.x_advance, y - 4);
                 cairo_stroke(cr);
             }
             y += 19;
@@ -163,7 +164,8 @@ std::expected<std::string, Error> render_week_poster(const Feed& feed, std::uint
     text_at(cr, kMargin, kH - kMargin - 70, "ook in andere talen.");
     font(cr, 10, false);
     text_at(cr, kMargin, kH - kMargin - 44, fit(cr, qr_url, kW - 2 * kMargin - qr - 10));
-    text_at(cr, kMargin, kH - kMargin - 26, "Wijkagenda Delfshaven — wijzigingen zijn mogelijk, kijk op de kiosk of de website.");
+    text_at(cr, kMargin, kH - kMargin - 26, "Wijkagenda Delfshaven — wijzigingen zijn mogelijk,");
+    text_at(cr, kMargin, kH - kMargin - 12, "kijk op de kiosk of de website.");
 
     cairo_destroy(cr);
     cairo_surface_finish(surface);

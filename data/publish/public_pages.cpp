@@ -2,10 +2,10 @@
 
 // [SECTION] interface text  [SECTION] html helpers  [SECTION] pages
 
+#include <fstream>
 #include <map>
 #include <sstream>
 
-#include "data/atomic_file.hpp"
 #include "data/publish/poster.hpp"
 #include "data/recurrence.hpp"
 #include "data/vocab.hpp"
@@ -102,10 +102,10 @@ const char* kCss =
     "color:#1a1a1a;background:#fff}header{background:#215b8c;color:#fff;margin:0 -1em 1em;padding:.8em 1em}"
     "header a{color:#fff}h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.2em;border-bottom:2px solid #215b8c;"
     "margin-top:1.5em}ul.agenda{list-style:none;padding:0}ul.agenda li{padding:.45em 0;border-bottom:1px solid #ddd}"
-    ".t{font-weight:bold;display:inline-block;min-width:7.5em}.x{text-decoration:line-through;color:#8a1c1c}"
+    ".t{font-weight:bold;display:inline-block;min-width:7.5em;unicode-bidi:isolate}.x{text-decoration:line-through;color:#8a1c1c}"
     ".c{color:#8a1c1c;font-weight:bold}.p{color:#555;font-size:.92em}.hl{background:#fff6d6}"
-    "a{color:#174a73}a:focus{outline:3px solid #f2b600}nav.l a{margin-right:.8em}.skip{position:absolute;left:-999em}"
-    ".skip:focus{left:1em;top:1em;background:#fff;color:#000;padding:.3em}"
+    "a{color:#174a73}a:focus{outline:3px solid #f2b600}nav.l a{margin-inline-end:.8em;display:inline-block}.skip{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
+    ".skip:focus{width:auto;height:auto;clip:auto;top:.5em;background:#fff;color:#000;padding:.3em}"
     "ul.links{columns:2;padding-left:1.2em}@media(max-width:30em){ul.links{columns:1}}";
 
 struct PageCtx {
@@ -125,7 +125,7 @@ std::string page(const PageCtx& c, const std::string& title, const std::string& 
       << "<nav class=\"l\" aria-label=\"" << esc(c.ui.language) << "\">";
     for (std::size_t i = 0; i < std::size(kUi); ++i)
         o << "<a href=\"" << c.up << "../" << kUi[i].lang << "/" << self_rel << "\" lang=\"" << kUi[i].lang
-          << "\" hreflang=\"" << kUi[i].lang << "\">" << kLanguageNames[i] << "</a>";
+          << "\" hreflang=\"" << kUi[i].lang << "\">" << kLanguageNames[i] << "</a>\n";  // a space: links wrap
     o << "</nav></header>\n<main id=\"agenda\">\n" << body << "</main></body></html>\n";
     return o.str();
 }
@@ -166,7 +166,8 @@ std::string agenda_list(const PageCtx& c, const std::vector<Occurrence>& occ, Lo
             } else {
                 when = to_string(oc.start_local.time) + "–" + to_string(oc.end_local.time);
             }
-            items << "<li" << (a.highlighted ? " class=\"hl\"" : "") << "><span class=\"t\"><time datetime=\""
+            // Times read left to right in Arabic pages too ("19:00–20:00", not reversed by the bidi rules).
+            items << "<li" << (a.highlighted ? " class=\"hl\"" : "") << "><span class=\"t\"><time dir=\"ltr\" datetime=\""
                   << to_string(oc.start_local) << "\">" << esc(when) << "</time></span> "
                   << "<span" << (oc.cancelled ? " class=\"x\"" : "") << ">" << esc(title_in(a, c.lang, ch)) << "</span>";
             if (oc.cancelled) items << " <span class=\"c\">" << esc(c.ui.cancelled) << "</span>";
@@ -193,10 +194,15 @@ std::string agenda_list(const PageCtx& c, const std::vector<Occurrence>& occ, Lo
 std::expected<std::vector<std::string>, Error> write_public_pages(const Feed& feed, const std::filesystem::path& dir,
                                                                   const PublicPagesOptions& opt) {
     std::vector<std::string> written;
+    // Plain writes, no fsync per file: the release folder is invisible until activate_release swaps
+    // it in with one rename(2), and ~500 fsyncs would cost seconds on a busy disk.
     auto put = [&](const std::string& rel, const std::string& body) -> std::expected<void, Error> {
         std::error_code ec;
         std::filesystem::create_directories((dir / rel).parent_path(), ec);
-        if (auto r = write_file_atomically((dir / rel).string(), body); !r) return r;
+        std::ofstream out(dir / rel, std::ios::binary | std::ios::trunc);
+        out.write(body.data(), std::streamsize(body.size()));
+        out.close();
+        if (!out) return std::unexpected(Error{ErrorKind::Io, (dir / rel).string() + ": cannot write"});
         written.push_back(rel);
         return {};
     };
@@ -276,6 +282,8 @@ std::expected<std::vector<std::string>, Error> write_public_pages(const Feed& fe
                 return std::unexpected(r.error());
         }
     }
+    // The day these pages describe ("this week"): wijkagenda build makes a new release when it changes.
+    if (auto r = put("agenda/.datum", to_string(today) + "\n"); !r) return std::unexpected(r.error());
     if (opt.posters) {
         for (std::uint32_t vi = 0; vi < feed.venues.size(); ++vi) {
             const std::string url = (opt.base_url.empty() ? std::string() : opt.base_url) + "/agenda/nl/plek/" +

@@ -10,6 +10,7 @@
 //   agenda/<lang>/buurt/<id>.html          one neighbourhood, the next 14 days
 //   agenda/<lang>/netwerk/<id>.html        one network, the next 14 days
 //   poster/<venue-id>.pdf                  A4 week poster (poster.hpp), QR code to the venue page
+//   agenda/.datum                          the Amsterdam date the pages were made for ("2026-11-23")
 // <lang>: nl en tr ar pl pt (the kiosk's languages; Arabic pages are right-to-left). The interface
 // text is in that language; an activity's title/description too when the overrides sheet gave a
 // translation, Dutch otherwise. Plain HTML with inline CSS: no script, headings and lists for

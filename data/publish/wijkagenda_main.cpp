@@ -146,7 +146,11 @@ int cmd_build(const Args& a) {
     // Nothing changed and the live release already serves these bytes: keep it (same ETag → kiosks get 304),
     // refresh only the report (source failures may differ from run to run).
     const auto live = std::filesystem::path(*out) / "current";
-    if (built->unchanged && std::filesystem::is_symlink(live)) {
+    // The residents' pages and posters show "this week": on a new day they are made again, in a new
+    // release whose feed files keep the served ones' mtimes (same bytes, same nginx ETag: still 304s).
+    const std::string today = to_string(amsterdam_from_utc(now).date) + "\n";
+    const bool pages_stale = !a.flag("--no-pages") && read_file((live / "agenda" / ".datum").string(), 64).value_or("") != today;
+    if (built->unchanged && std::filesystem::is_symlink(live) && !pages_stale) {
         auto served = read_file((live / "feed.json").string());
         auto served_sig = read_file((live / "feed.json.sig").string(), 1u << 16);
         const bool sig_ok = key ? (served_sig && verify_feed(*served, *served_sig, {public_key_of(*key)}).has_value())
@@ -166,6 +170,16 @@ int cmd_build(const Args& a) {
     OutputOptions oo{*out, key, now, !a.flag("--no-ics"), !a.flag("--no-pages"), cfg->public_base_url};
     auto release = write_release(*built, oo);
     if (!release) return fail(release.error().message);
+    if (built->unchanged && std::filesystem::is_symlink(live)) {
+        std::error_code ec;
+        for (const char* f : {"feed.json", "feed.json.gz", "feed.json.sig"}) {
+            auto served = read_file((live / f).string(), 64u << 20), fresh = read_file((release->dir / f).string(), 64u << 20);
+            if (served && fresh && *served == *fresh) {
+                auto t = std::filesystem::last_write_time(live / f, ec);
+                if (!ec) std::filesystem::last_write_time(release->dir / f, t, ec);
+            }
+        }
+    }
     int keep = 5;
     if (auto k = a.get("--keep")) keep = std::max(1, std::atoi(k->c_str()));
     if (auto act = activate_release(*release, *out, keep); !act) return fail(act.error().message);
