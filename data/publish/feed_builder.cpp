@@ -105,14 +105,14 @@ std::optional<T> resolve_source(Context& ctx, const std::string& id, const std::
                 rep.last_good_saved_at = prev->saved_at;
                 return parsed.value();
             } else {
-                rep.problems.push_back(rep.origin + ": 304 Not Modified, but the stored copy no longer parses: " +
+                rep.problems.push_back(rep.origin + ": 304 (niet gewijzigd), maar de bewaarde versie is niet meer leesbaar: " +
                                        parsed.error());
             }
         } else if (auto parsed = parse(fetched->body, rep.origin)) {
             StoredSource good{fetched->body, fetched->etag, fetched->last_modified, fetched->origin,
                               to_rfc3339(ctx.options.now)};
             if (auto saved = ctx.store.save_good(id, good); !saved)
-                rep.warnings.push_back("could not save the last good copy: " + saved.error().message);
+                rep.warnings.push_back("kon de goede versie niet bewaren: " + saved.error().message);
             rep.status = SourceStatus::Fresh;
             return parsed.value();
         } else {
@@ -122,16 +122,16 @@ std::optional<T> resolve_source(Context& ctx, const std::string& id, const std::
         rep.problems.push_back(fetched.error().message);
     }
     if (prev && !prev_tried) {
-        const std::string label = rep.origin + " (last good copy, saved " + prev->saved_at + ")";
+        const std::string label = rep.origin + " (vorige goede versie van " + prev->saved_at + ")";
         if (auto parsed = parse(prev->body, label)) {
             rep.status = SourceStatus::LastGood;
             rep.last_good_saved_at = prev->saved_at;
             return parsed.value();
         } else {
-            rep.problems.push_back("last good copy does not parse either: " + parsed.error());
+            rep.problems.push_back("ook de vorige goede versie is niet leesbaar: " + parsed.error());
         }
     }
-    if (!prev) rep.problems.push_back("no last good copy to fall back on; nothing from this source");
+    if (!prev) rep.problems.push_back("er is geen vorige goede versie; niets van deze bron staat in de agenda");
     rep.status = SourceStatus::Failed;
     return std::nullopt;
 }
@@ -301,6 +301,12 @@ bool any_occurrence(const Feed& feed, std::uint32_t i, LocalDate from, LocalDate
     return false;
 }
 
+// A guessed category of an activity that is left out is nothing to correct.
+void forget_guess(SourceReport& rep, const Activity& a) {
+    const std::string label = event_label(a) + " → ";
+    std::erase_if(rep.category_guesses, [&](const std::string& g) { return g.starts_with(label); });
+}
+
 // Leaves out what happens only outside [from, to] and trims dates outside it, so neither the feed
 // nor the residents' ICS files carry years of past events.
 void prune_to_window(Feed& feed, std::vector<std::size_t>& owner, std::vector<SourceReport>& sources, LocalDate from,
@@ -322,11 +328,13 @@ void prune_to_window(Feed& feed, std::vector<std::size_t>& owner, std::vector<So
             }
             if (dates.empty()) {
                 ++sources[owner[i]].outside_window;
+                forget_guess(sources[owner[i]], a);
                 continue;
             }
         } else {
             if (!any_occurrence(feed, i, from, to)) {
                 ++sources[owner[i]].outside_window;
+                forget_guess(sources[owner[i]], a);
                 continue;
             }
             std::erase_if(s.rdates, [&](const LocalDateTime& t) { return t.date < from || t.date > to; });
