@@ -294,11 +294,7 @@ LocalDate add_months(LocalDate d, int months) {
 }
 
 bool any_occurrence(const Feed& feed, std::uint32_t i, LocalDate from, LocalDate to) {
-    for (LocalDate d = from; d <= to; d = add_days(d, 61))
-        if (!expand_activity(feed, i, amsterdam_midnight(d), amsterdam_midnight(add_days(std::min(add_days(d, 60), to), 1)))
-                 .empty())
-            return true;
-    return false;
+    return !expand_activity(feed, i, amsterdam_midnight(from), amsterdam_midnight(add_days(to, 1))).empty();
 }
 
 // A guessed category of an activity that is left out is nothing to correct.
@@ -332,7 +328,11 @@ void prune_to_window(Feed& feed, std::vector<std::size_t>& owner, std::vector<So
                 continue;
             }
         } else {
-            if (!any_occurrence(feed, i, from, to)) {
+            // An open-ended rule that has started by the window's end surely has dates in 13 months;
+            // only rules that end (COUNT, UNTIL, until) need expanding.
+            const bool open_ended = s.rrule.find("COUNT=") == std::string::npos &&
+                                    s.rrule.find("UNTIL=") == std::string::npos && !s.until && s.start.date <= to;
+            if (!open_ended && !any_occurrence(feed, i, from, to)) {
                 ++sources[owner[i]].outside_window;
                 forget_guess(sources[owner[i]], a);
                 continue;
