@@ -6,6 +6,7 @@
 // Threads: value type; share via the Feed snapshot only.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,14 @@ struct OccurrenceChange {
     std::string description;              // this date only: another description
 };
 
+// Title and one-line description in another language (feed 1.1 `translations`); the kiosk shows
+// the visitor's language when present, Dutch otherwise.
+struct Translation {
+    std::string title;
+    std::string description;
+    bool operator==(const Translation&) const = default;
+};
+
 struct Activity {
     std::string id;
     std::string title;
@@ -62,6 +71,8 @@ struct Activity {
     bool cancelled = false;               // whole activity cancelled (every occurrence flagged)
     std::string cancel_reason;
     std::vector<OccurrenceChange> changes;  // sorted by date, at most one per date
+    bool highlighted = false;             // pinned by the coordinator (feed 1.1 `highlight`)
+    std::map<std::string, Translation> translations;  // ISO 639-1 code -> text (feed 1.1)
     std::string search_text_;             // folded title + description + organiser (text_fold.hpp)
 
     bool is_free() const { return cost_eur && *cost_eur == 0.0; }

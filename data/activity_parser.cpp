@@ -180,6 +180,21 @@ void read_activities(JsonReader& r, const json& arr, Feed& feed) {
             else if (*status != "active") r.error(child(ptr, "status"), "\"active\" or \"cancelled\"", r.member(v, "status"));
         }
         a.cancel_reason = r.string(v, ptr, "cancel_reason", false).value_or("");
+        a.highlighted = r.boolean(v, ptr, "highlight").value_or(false);
+        if (const json* tr = r.object(v, ptr, "translations", false)) {
+            const std::string tptr = child(ptr, "translations");
+            for (auto it = tr->begin(); it != tr->end(); ++it) {
+                const std::string lptr = child(tptr, it.key());
+                if (!is_language_code(it.key()) || !it.value().is_object()) {
+                    r.error(lptr, "a language code (\"en\", \"tr\", ...) with {\"title\", \"description\"}", &it.value());
+                    continue;
+                }
+                Translation t;
+                t.title = r.string(it.value(), lptr, "title", false).value_or("");
+                t.description = r.string(it.value(), lptr, "description", false).value_or("");
+                if (!t.title.empty() || !t.description.empty()) a.translations.emplace(it.key(), std::move(t));
+            }
+        }
         if (const json* s = r.object(v, ptr, "schedule", true)) read_schedule(r, *s, child(ptr, "schedule"), a.schedule);
         if (const json* changes = r.array(v, ptr, "changes", false, 1000))
             read_changes(r, *changes, child(ptr, "changes"), feed, a);

@@ -80,6 +80,17 @@ json activity_json(const Feed& feed, const Activity& a) {
     if (a.registration_required) j["registration_required"] = true;
     put_if(j, "contact", a.contact);
     if (a.cancelled) j["status"] = "cancelled";
+    if (a.highlighted) j["highlight"] = true;
+    if (!a.translations.empty()) {
+        json t = json::object();
+        for (const auto& [lang, tr] : a.translations) {
+            json one = json::object();
+            put_if(one, "title", tr.title);
+            put_if(one, "description", tr.description);
+            t[lang] = std::move(one);
+        }
+        j["translations"] = std::move(t);
+    }
     put_if(j, "cancel_reason", a.cancel_reason);
     if (!a.changes.empty()) {
         json changes = json::array();

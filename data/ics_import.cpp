@@ -323,6 +323,16 @@ std::vector<LocalDateTime> compact_instances(const Activity& a, LocalDate from, 
     f.activities.push_back(a);
     f.activities.back().changes.clear();
     std::vector<LocalDateTime> out;
+    // One expansion usually covers the window; only a rule with more than the per-call cap of
+    // occurrences (daily) needs it in 60-day steps.
+    auto whole = expand_activity(f, 0, amsterdam_midnight(from), amsterdam_midnight(add_days(to, 1)));
+    if (whole.size() < std::size_t(kMaxOccurrencesPerActivity)) {
+        for (const auto& o : whole)
+            if (o.original_date >= from && o.original_date <= to) out.push_back({o.original_date, o.start_local.time});
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }
     for (LocalDate d = from; d <= to; d = add_days(d, 60)) {
         LocalDate e = std::min(add_days(d, 59), to);
         for (const auto& o : expand_activity(f, 0, amsterdam_midnight(d), amsterdam_midnight(add_days(e, 1))))

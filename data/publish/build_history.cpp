@@ -50,7 +50,7 @@ std::string page(const std::string& title, const std::string& body) {
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
            esc(title) + "</title><style>" + report_css() +
            "</style></head><body>\n<nav><a href=\"index.html\">Laatste rapport</a><a href=\"geschiedenis.html\">"
-           "Geschiedenis</a><a href=\"wijzigingen.html\">Laatste wijzigingen</a></nav>\n" +
+           "Geschiedenis</a><a href=\"wijzigingen.html\">Laatste wijzigingen</a><a href=\"kiosken.html\">Kiosken</a><a href=\"meldingen.atom\">Meldingen (Atom)</a></nav>\n" +
            body + "</body></html>\n";
 }
 

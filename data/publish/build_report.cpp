@@ -121,6 +121,7 @@ const char* status_nl(SourceStatus s) {
 std::string source_name(const SourceReport& s) {
     if (s.id == "venues") return "Plekkenlijst";
     if (s.id == "activities") return "Activiteitenlijst";
+    if (s.id == "overrides") return "Correctieblad";
     return s.label.empty() || s.label == s.id ? s.id : s.label + " (" + s.id + ")";
 }
 
@@ -230,7 +231,7 @@ std::string format_report_text(const BuildResult& built, const FeedChanges& chan
             const bool bad = has_problem(s);
             if (bad != (pass == 0)) continue;
             o << (bad ? "!! " : "ok ") << source_name(s) << " [" << status_nl(s.status) << "] " << s.items
-              << (s.id == "venues" ? " plekken" : " activiteiten") << "\n";
+              << (s.id == "venues" ? " plekken" : s.id == "overrides" ? " regels" : " activiteiten") << "\n";
             o << "   adres: " << redact_url(s.origin) << "\n";
             for (const auto& p : s.problems) o << "   probleem: " << redact_urls(p) << "\n";
             if (bad) o << "   wat te doen: " << advice_for(s) << "\n";
@@ -295,7 +296,7 @@ std::string format_report_html(const BuildResult& built, const FeedChanges& chan
          "<title>Wijkagenda — rapport " << html_escape(local_stamp(now)) << "</title><style>" << report_css()
       << "</style></head><body>\n";
     o << "<nav><a href=\"index.html\">Laatste rapport</a><a href=\"geschiedenis.html\">Geschiedenis</a>"
-         "<a href=\"wijzigingen.html\">Laatste wijzigingen</a></nav>\n";
+         "<a href=\"wijzigingen.html\">Laatste wijzigingen</a><a href=\"kiosken.html\">Kiosken</a><a href=\"meldingen.atom\">Meldingen (Atom)</a></nav>\n";
     o << "<h1>Wijkagenda Delfshaven — publicatierapport</h1>\n<p>Gepubliceerd: " << html_escape(local_stamp(now)) << "<br>";
     if (built.feed)
         o << built.feed->venues.size() << " plekken, " << built.feed->activities.size() << " activiteiten, "

@@ -21,6 +21,7 @@
 #include "data/recurrence.hpp"
 #include "data/publish/activity_sheet.hpp"
 #include "data/publish/category_guess.hpp"
+#include "data/publish/overrides_sheet.hpp"
 #include "data/vocab.hpp"
 #include "data/publish/pdok_geocoder.hpp"
 #include "data/publish/source_fetcher.hpp"
@@ -104,14 +105,14 @@ std::optional<T> resolve_source(Context& ctx, const std::string& id, const std::
                 rep.last_good_saved_at = prev->saved_at;
                 return parsed.value();
             } else {
-                rep.problems.push_back(rep.origin + ": 304 Not Modified, but the stored copy no longer parses: " +
+                rep.problems.push_back(rep.origin + ": 304 (niet gewijzigd), maar de bewaarde versie is niet meer leesbaar: " +
                                        parsed.error());
             }
         } else if (auto parsed = parse(fetched->body, rep.origin)) {
             StoredSource good{fetched->body, fetched->etag, fetched->last_modified, fetched->origin,
                               to_rfc3339(ctx.options.now)};
             if (auto saved = ctx.store.save_good(id, good); !saved)
-                rep.warnings.push_back("could not save the last good copy: " + saved.error().message);
+                rep.warnings.push_back("kon de goede versie niet bewaren: " + saved.error().message);
             rep.status = SourceStatus::Fresh;
             return parsed.value();
         } else {
@@ -121,16 +122,16 @@ std::optional<T> resolve_source(Context& ctx, const std::string& id, const std::
         rep.problems.push_back(fetched.error().message);
     }
     if (prev && !prev_tried) {
-        const std::string label = rep.origin + " (last good copy, saved " + prev->saved_at + ")";
+        const std::string label = rep.origin + " (vorige goede versie van " + prev->saved_at + ")";
         if (auto parsed = parse(prev->body, label)) {
             rep.status = SourceStatus::LastGood;
             rep.last_good_saved_at = prev->saved_at;
             return parsed.value();
         } else {
-            rep.problems.push_back("last good copy does not parse either: " + parsed.error());
+            rep.problems.push_back("ook de vorige goede versie is niet leesbaar: " + parsed.error());
         }
     }
-    if (!prev) rep.problems.push_back("no last good copy to fall back on; nothing from this source");
+    if (!prev) rep.problems.push_back("er is geen vorige goede versie; niets van deze bron staat in de agenda");
     rep.status = SourceStatus::Failed;
     return std::nullopt;
 }
@@ -293,11 +294,13 @@ LocalDate add_months(LocalDate d, int months) {
 }
 
 bool any_occurrence(const Feed& feed, std::uint32_t i, LocalDate from, LocalDate to) {
-    for (LocalDate d = from; d <= to; d = add_days(d, 61))
-        if (!expand_activity(feed, i, amsterdam_midnight(d), amsterdam_midnight(add_days(std::min(add_days(d, 60), to), 1)))
-                 .empty())
-            return true;
-    return false;
+    return !expand_activity(feed, i, amsterdam_midnight(from), amsterdam_midnight(add_days(to, 1))).empty();
+}
+
+// A guessed category of an activity that is left out is nothing to correct.
+void forget_guess(SourceReport& rep, const Activity& a) {
+    const std::string label = event_label(a) + " → ";
+    std::erase_if(rep.category_guesses, [&](const std::string& g) { return g.starts_with(label); });
 }
 
 // Leaves out what happens only outside [from, to] and trims dates outside it, so neither the feed
@@ -321,11 +324,17 @@ void prune_to_window(Feed& feed, std::vector<std::size_t>& owner, std::vector<So
             }
             if (dates.empty()) {
                 ++sources[owner[i]].outside_window;
+                forget_guess(sources[owner[i]], a);
                 continue;
             }
         } else {
-            if (!any_occurrence(feed, i, from, to)) {
+            // An open-ended rule that has started by the window's end surely has dates in 13 months;
+            // only rules that end (COUNT, UNTIL, until) need expanding.
+            const bool open_ended = s.rrule.find("COUNT=") == std::string::npos &&
+                                    s.rrule.find("UNTIL=") == std::string::npos && !s.until && s.start.date <= to;
+            if (!open_ended && !any_occurrence(feed, i, from, to)) {
                 ++sources[owner[i]].outside_window;
+                forget_guess(sources[owner[i]], a);
                 continue;
             }
             std::erase_if(s.rdates, [&](const LocalDateTime& t) { return t.date < from || t.date > to; });
@@ -445,6 +454,31 @@ std::expected<BuildResult, Error> build_feed(const SourcesConfig& config, const 
     }
     feed.activities = std::move(unique);
     owner = std::move(unique_owner);
+    feed.finish();
+    if (!config.overrides.empty()) {
+        SourceReport rep;
+        rep.label = "correctieblad";
+        auto sheet = resolve_source<OverridesSheet>(
+            ctx, "overrides", config.overrides, rep,
+            [](const std::string& body, const std::string& origin) -> std::expected<OverridesSheet, std::string> {
+                auto table = parse_csv(body, origin);
+                if (!table) return std::unexpected(table.error().message);
+                auto s = parse_overrides_sheet(*table);
+                if (!s) return std::unexpected(s.error().message);
+                return *s;
+            });
+        if (sheet) {
+            for (const auto& i : sheet->issues) rep.warnings.push_back(i.to_string());
+            std::vector<std::string> source_ids;
+            for (std::size_t o : owner) source_ids.push_back(result.sources[o].id);
+            ModerationLog log = apply_overrides(*sheet, feed, source_ids, &owner);
+            result.moderation = std::move(log.lines);
+            for (auto& u : log.unmatched) rep.warnings.push_back(std::move(u));
+            rep.items = int(sheet->rows.size());
+        }
+        result.sources.push_back(std::move(rep));
+        feed.finish();
+    }
 
     for (const auto& n : config.notices) {
         Notice notice;

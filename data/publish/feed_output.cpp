@@ -8,6 +8,7 @@
 
 #include "data/atomic_file.hpp"
 #include "data/publish/ics_writer.hpp"
+#include "data/publish/public_pages.hpp"
 #include "data/vocab.hpp"
 
 namespace bk::data::publish {
@@ -102,6 +103,11 @@ std::expected<Release, Error> write_release(const BuildResult& built, const Outp
             if (auto r = write_cal("ics/network/" + std::string(net.id) + ".ics", acts, std::string(net.label_nl)); !r)
                 return std::unexpected(r.error());
         }
+    }
+    if (options.write_pages && built.feed) {
+        auto pages = write_public_pages(*built.feed, rel.dir, {options.public_base_url, options.now, true});
+        if (!pages) return std::unexpected(pages.error());
+        rel.page_files = std::move(*pages);
     }
     return rel;
 }

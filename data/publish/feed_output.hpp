@@ -5,7 +5,8 @@
 //   write_file_atomically(rel->dir / "report.txt", ...);        // anything else for this release
 //   activate_release(*rel, "/srv/wijkagenda", 5);               // atomic symlink swap, keeps 5 releases
 // Layout: <out>/releases/<YYYYMMDDTHHMMSSZ>/{feed.json, feed.json.gz, feed.json.sig, ics/all.ics,
-// ics/venue/<venue-id>.ics, ics/network/<network-id>.ics} and <out>/current → releases/<stamp>.
+// ics/venue/<venue-id>.ics, ics/network/<network-id>.ics, agenda/…, poster/<venue-id>.pdf} and
+// <out>/current → releases/<stamp>.
 // nginx serves <out>/current (assets/publish/nginx-wijkagenda.conf). Because the whole release is
 // swapped with one rename(2), a kiosk never gets a feed.json of one run with the .sig of another.
 // The .gz copy is for nginx gzip_static (precompressed, no CPU per request).
@@ -30,6 +31,8 @@ struct OutputOptions {
     std::optional<SigningKey> key;  // none: unsigned (development)
     UtcTime now{};
     bool write_ics = true;
+    bool write_pages = true;       // public agenda pages + week posters (public_pages.hpp)
+    std::string public_base_url;   // for the posters' QR codes
 };
 
 struct Release {
@@ -39,6 +42,7 @@ struct Release {
     std::size_t feed_bytes = 0;
     std::size_t gzip_bytes = 0;
     std::vector<std::string> ics_files;  // relative to dir, e.g. "ics/venue/huiskamer-de-schans.ics"
+    std::vector<std::string> page_files; // "agenda/nl/index.html", "poster/<venue>.pdf", ...
 };
 
 std::expected<Release, Error> write_release(const BuildResult& built, const OutputOptions& options);

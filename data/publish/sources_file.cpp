@@ -91,7 +91,7 @@ std::expected<SourcesConfig, Error> parse_sources_document(const nlohmann::json&
     Reader rd{text, std::string(source)};
     if (!root.is_object()) return std::unexpected(rd.error("", "expected a JSON object"));
     if (auto r = rd.only_keys(root, "", {"publisher", "sample", "venues", "activities", "notices", "area", "geocoder",
-                                         "fetch", "public_base_url", "organisations", "window", "comment", "_comment"});
+                                         "fetch", "public_base_url", "organisations", "window", "overrides", "alerts", "fleet", "comment", "_comment"});
         !r)
         return std::unexpected(r.error());
 
@@ -109,6 +109,8 @@ std::expected<SourcesConfig, Error> parse_sources_document(const nlohmann::json&
     cfg.venues = venues;
     BK_TRY(activities, rd.str(root, "", "activities", false));
     cfg.activities = activities;
+    BK_TRY(overrides, rd.str(root, "", "overrides", false));
+    cfg.overrides = overrides;
     BK_TRY(base_url, rd.str(root, "", "public_base_url", false));
     cfg.public_base_url = base_url;
 
@@ -145,6 +147,27 @@ std::expected<SourcesConfig, Error> parse_sources_document(const nlohmann::json&
             return std::unexpected(rd.error("/window", "whole months: months_back 0..120, months_ahead 1..120"));
         cfg.window_months_back = int(back);
         cfg.window_months_ahead = int(ahead);
+    }
+    if (root.contains("alerts")) {
+        const json& al = root["alerts"];
+        if (!al.is_object()) return std::unexpected(rd.error("/alerts", "expected an object"));
+        if (auto r = rd.only_keys(al, "/alerts", {"command", "stale_hours", "kiosk_silent_hours"}); !r)
+            return std::unexpected(r.error());
+        BK_TRY(cmd, rd.str(al, "/alerts", "command", false));
+        cfg.alert_command = cmd;
+        BK_TRY(stale, rd.number(al, "/alerts", "stale_hours", cfg.alert_stale_hours));
+        BK_TRY(silent, rd.number(al, "/alerts", "kiosk_silent_hours", cfg.kiosk_silent_hours));
+        if (stale < 1 || silent < 1 || stale > 24 * 90 || silent > 24 * 90)
+            return std::unexpected(rd.error("/alerts", "hours must be 1 to 2160"));
+        cfg.alert_stale_hours = int(stale);
+        cfg.kiosk_silent_hours = int(silent);
+    }
+    if (root.contains("fleet")) {
+        const json& fl = root["fleet"];
+        if (!fl.is_object()) return std::unexpected(rd.error("/fleet", "expected an object"));
+        if (auto r = rd.only_keys(fl, "/fleet", {"access_log"}); !r) return std::unexpected(r.error());
+        BK_TRY(log, rd.str(fl, "/fleet", "access_log", false));
+        cfg.access_log = log;
     }
     if (root.contains("fetch")) {
         const json& f = root["fetch"];

@@ -9,12 +9,15 @@
 //   { "publisher": "...", "sample": false,
 //     "venues": "venues.csv",                 // venues sheet (CSV), path or URL
 //     "activities": "activities.csv",         // manual activities sheet (CSV), optional
+//     "overrides": "overrides.csv",           // corrections sheet (hide, fix, pin, translate), optional
 //     "notices": [ {"id","text","severity","from","until"} ],   // optional
 //     "area": {"min_lon_deg","min_lat_deg","max_lon_deg","max_lat_deg"},  // default: Delfshaven
 //     "geocoder": {"base_url": "...", "enabled": true},
 //     "fetch": {"connect_timeout_ms", "timeout_ms", "max_bytes"},
 //     "public_base_url": "https://wijkagenda.example.org",     // for ICS links in the report
 //     "window": {"months_back": 1, "months_ahead": 12},        // what the feed and ICS files keep
+//     "alerts": {"command": "mail -s \"$WIJKAGENDA_ONDERWERP\" x@y", "stale_hours": 24, "kiosk_silent_hours": 2},
+//     "fleet": {"access_log": "/var/log/nginx/wijkagenda.access.log"},
 //     "organisations": [ {"id", "name", "ics": "url-or-file" | ["...", ...], "venue": "default-venue-id",
 //                          "categories": [...], "audiences": [...], "languages": [...]} ] }
 // Relative paths are relative to the sources file's folder (base_dir). Unknown keys are errors (typos
@@ -61,6 +64,7 @@ struct SourcesConfig {
     bool sample = false;
     std::string venues;      // CSV path or URL (required)
     std::string activities;  // CSV path or URL (optional)
+    std::string overrides;   // the coordinator's corrections sheet (CSV, overrides_sheet.hpp), optional
     std::vector<NoticeSource> notices;
     Area area;
     bool geocoder_enabled = true;
@@ -70,6 +74,10 @@ struct SourcesConfig {
     int window_months_back = 1;    // occurrences older than this are pruned from feed and ICS files
     int window_months_ahead = 12;  // occurrences further ahead are left out
     std::vector<OrganisationSource> organisations;
+    std::string alert_command;     // "alerts": {"command", "stale_hours", "kiosk_silent_hours"} (alerts.hpp)
+    int alert_stale_hours = 24;
+    int kiosk_silent_hours = 2;
+    std::string access_log;        // "fleet": {"access_log": "/var/log/nginx/wijkagenda.access.log"} (fleet.hpp)
 };
 
 std::expected<SourcesConfig, Error> parse_sources_json(std::string_view text, std::string_view source,

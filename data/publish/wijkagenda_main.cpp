@@ -15,7 +15,9 @@
 #include <vector>
 
 #include "data/atomic_file.hpp"
+#include "data/publish/alerts.hpp"
 #include "data/publish/build_history.hpp"
+#include "data/publish/fleet.hpp"
 #include "data/publish/build_report.hpp"
 #include "data/publish/feed_builder.hpp"
 #include "data/publish/feed_output.hpp"
@@ -38,13 +40,13 @@ struct Args {
     bool flag(const std::string& f) const { return std::find(flags.begin(), flags.end(), f) != flags.end(); }
 };
 
-const std::vector<std::string> kFlags = {"--no-geocode", "--quiet", "--no-ics"};
+const std::vector<std::string> kFlags = {"--no-geocode", "--quiet", "--no-ics", "--no-pages"};
 
 int usage(const char* msg = nullptr) {
     if (msg) std::cerr << "wijkagenda: " << msg << "\n";
     std::cerr << "usage:\n"
                  "  wijkagenda build  --sources FILE --state DIR --out DIR [--sign-key KEYFILE] [--no-geocode]\n"
-                 "                    [--no-ics] [--keep N] [--now RFC3339] [--quiet]\n"
+                 "                    [--no-ics] [--no-pages] [--keep N] [--now RFC3339] [--quiet]\n"
                  "  wijkagenda keygen --key-id ID --out KEYFILE\n"
                  "  wijkagenda sign   --key KEYFILE FEED [--out FEED.sig]\n"
                  "  wijkagenda verify --trust ID:BASE64 [--trust ...] FEED [--sig FEED.sig]\n";
@@ -84,6 +86,29 @@ int sources_with_problems(const BuildResult& b) {
     return n;
 }
 
+// Fleet page and alerts, after every run (published, unchanged or failed).
+void watch(const std::filesystem::path& out, const std::filesystem::path& state, const SourcesConfig* cfg,
+           const BuildResult* built, const std::string& build_error, UtcTime now) {
+    if (!cfg) return;
+    std::string version;
+    if (built && built->feed && built->feed->generated_at) version = to_rfc3339(*built->feed->generated_at);
+    std::optional<std::vector<KioskSeen>> kiosks;
+    if (!cfg->access_log.empty()) {
+        if (auto k = read_fleet_log(cfg->access_log)) kiosks = std::move(*k);
+        else std::cerr << "wijkagenda: warning: " << k.error().message << "\n";
+        if (kiosks) {
+            auto r = write_file_atomically((out / "beheer" / "kiosken.html").string(),
+                                           format_fleet_html(*kiosks, version, now, cfg->kiosk_silent_hours));
+            if (!r) std::cerr << "wijkagenda: warning: " << r.error().message << "\n";
+        }
+    }
+    AlertSettings as{cfg->alert_command, cfg->alert_stale_hours, cfg->kiosk_silent_hours};
+    auto problems = current_problems(built, build_error, kiosks ? &*kiosks : nullptr, as, now, version);
+    auto r = update_alerts(state, out / "beheer", problems, as, now);
+    if (!r) std::cerr << "wijkagenda: warning: alerts: " << r.error().message << "\n";
+    else if (r->command_failures > 0) std::cerr << "wijkagenda: warning: the alerts command failed " << r->command_failures << " time(s)\n";
+}
+
 int cmd_build(const Args& a) {
     auto sources = a.get("--sources"), state = a.get("--state"), out = a.get("--out");
     if (!sources || !state || !out) return usage("build needs --sources, --state and --out");
@@ -93,6 +118,7 @@ int cmd_build(const Args& a) {
         if (!t) return usage("--now expects RFC 3339, e.g. 2026-11-23T10:00:00Z");
         now = *t;
     }
+    const SourcesConfig* cfg_ptr = nullptr;
     auto fail = [&](const std::string& why) {
         std::cerr << "wijkagenda: nothing published: " << why << "\n";
         const std::string text = "Wijkagenda — NIETS GEPUBLICEERD\n" + redact_urls(why) +
@@ -102,6 +128,7 @@ int cmd_build(const Args& a) {
                                  redact_urls(why) + "</p><p>De vorige publicatie blijft online.</p></body></html>\n";
         HistoryRun run{now, "mislukt: niets gepubliceerd", text, html, nullptr, 0, 0};
         record(*out, run);
+        watch(*out, *state, cfg_ptr, nullptr, why, now);
         return 1;
     };
     std::optional<SigningKey> key;
@@ -112,13 +139,18 @@ int cmd_build(const Args& a) {
     }
     auto cfg = read_sources_file(*sources);
     if (!cfg) return fail(cfg.error().message);
+    cfg_ptr = &*cfg;
     BuildOptions bo{*state, now, !a.flag("--no-geocode")};
     auto built = build_feed(*cfg, bo);
     if (!built) return fail(built.error().message);
     // Nothing changed and the live release already serves these bytes: keep it (same ETag → kiosks get 304),
     // refresh only the report (source failures may differ from run to run).
     const auto live = std::filesystem::path(*out) / "current";
-    if (built->unchanged && std::filesystem::is_symlink(live)) {
+    // The residents' pages and posters show "this week": on a new day they are made again, in a new
+    // release whose feed files keep the served ones' mtimes (same bytes, same nginx ETag: still 304s).
+    const std::string today = to_string(amsterdam_from_utc(now).date) + "\n";
+    const bool pages_stale = !a.flag("--no-pages") && read_file((live / "agenda" / ".datum").string(), 64).value_or("") != today;
+    if (built->unchanged && std::filesystem::is_symlink(live) && !pages_stale) {
         auto served = read_file((live / "feed.json").string());
         auto served_sig = read_file((live / "feed.json.sig").string(), 1u << 16);
         const bool sig_ok = key ? (served_sig && verify_feed(*served, *served_sig, {public_key_of(*key)}).has_value())
@@ -130,13 +162,24 @@ int cmd_build(const Args& a) {
             HistoryRun run{now, "niets veranderd", text, format_report_html(*built, none, nullptr, now), &none,
                            int(built->feed->activities.size()), sources_with_problems(*built)};
             record(*out, run);
+            watch(*out, *state, cfg_ptr, &*built, "", now);
             if (!a.flag("--quiet")) std::cout << text;
             return 0;
         }
     }
-    OutputOptions oo{*out, key, now, !a.flag("--no-ics")};
+    OutputOptions oo{*out, key, now, !a.flag("--no-ics"), !a.flag("--no-pages"), cfg->public_base_url};
     auto release = write_release(*built, oo);
     if (!release) return fail(release.error().message);
+    if (built->unchanged && std::filesystem::is_symlink(live)) {
+        std::error_code ec;
+        for (const char* f : {"feed.json", "feed.json.gz", "feed.json.sig"}) {
+            auto served = read_file((live / f).string(), 64u << 20), fresh = read_file((release->dir / f).string(), 64u << 20);
+            if (served && fresh && *served == *fresh) {
+                auto t = std::filesystem::last_write_time(live / f, ec);
+                if (!ec) std::filesystem::last_write_time(release->dir / f, t, ec);
+            }
+        }
+    }
     int keep = 5;
     if (auto k = a.get("--keep")) keep = std::max(1, std::atoi(k->c_str()));
     if (auto act = activate_release(*release, *out, keep); !act) return fail(act.error().message);
@@ -147,6 +190,7 @@ int cmd_build(const Args& a) {
     HistoryRun run{now, "gepubliceerd", text, format_report_html(*built, changes, &*release, now), &changes,
                    int(built->feed->activities.size()), sources_with_problems(*built)};
     record(*out, run);
+    watch(*out, *state, cfg_ptr, &*built, "", now);
     if (!a.flag("--quiet")) std::cout << text;
     if (!key) std::cerr << "wijkagenda: warning: feed is UNSIGNED (no --sign-key); kiosks with trusted keys reject it, kiosks without keys show it as \"niet ondertekend\"\n";
     return 0;

@@ -189,6 +189,7 @@ constexpr StringEntry table[] = {
     {"category.sport", "رياضة وحركة"},
     {"category.creatief", "نشاط إبداعي"},
     {"category.groen", "حدائق وطبيعة"},
+    {"category.overig", "أخرى"},
     {"category.gespreksgroep", "مجموعة حوار"},
     {"category.spreekuur", "ساعات استشارة"},
     {"category.muziek", "موسيقى"},

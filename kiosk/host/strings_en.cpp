@@ -186,6 +186,7 @@ constexpr StringEntry table[] = {
     {"category.sport", "Sport & exercise"},
     {"category.creatief", "Creative"},
     {"category.groen", "Green & gardening"},
+    {"category.overig", "Other"},
     {"category.gespreksgroep", "Discussion group"},
     {"category.spreekuur", "Advice hours"},
     {"category.muziek", "Music"},

@@ -202,6 +202,7 @@ constexpr StringEntry table[] = {
     {"category.sport", "Sport & bewegen"},
     {"category.creatief", "Creatief"},
     {"category.groen", "Groen"},
+    {"category.overig", "Overig"},
     {"category.gespreksgroep", "Gespreksgroep"},
     {"category.spreekuur", "Spreekuur"},
     {"category.muziek", "Muziek"},

@@ -187,6 +187,7 @@ constexpr StringEntry table[] = {
     {"category.sport", "Sport i ruch"},
     {"category.creatief", "Zajęcia twórcze"},
     {"category.groen", "Ogród i zieleń"},
+    {"category.overig", "Inne"},
     {"category.gespreksgroep", "Grupa rozmów"},
     {"category.spreekuur", "Dyżur porad"},
     {"category.muziek", "Muzyka"},

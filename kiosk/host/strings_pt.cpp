@@ -187,6 +187,7 @@ constexpr StringEntry table[] = {
     {"category.sport", "Desporto e movimento"},
     {"category.creatief", "Atividade criativa"},
     {"category.groen", "Jardim e natureza"},
+    {"category.overig", "Outros"},
     {"category.gespreksgroep", "Grupo de conversa"},
     {"category.spreekuur", "Atendimento"},
     {"category.muziek", "Música"},

@@ -187,6 +187,7 @@ constexpr StringEntry table[] = {
     {"category.sport", "Spor ve hareket"},
     {"category.creatief", "Yaratıcı etkinlik"},
     {"category.groen", "Bahçe ve doğa"},
+    {"category.overig", "Diğer"},
     {"category.gespreksgroep", "Sohbet grubu"},
     {"category.spreekuur", "Danışma saati"},
     {"category.muziek", "Müzik"},

@@ -145,7 +145,8 @@ int main() {
                 "\", \"venue\": \"" + venues[static_cast<std::size_t>(org % int(venues.size()))].first + "\"}";
     }
     std::ofstream(root / "src" / "sources.json") << "{\"venues\": \"venues.csv\", \"geocoder\": {\"enabled\": false},\n"
-                                                    "\"fetch\": {\"max_bytes\": 16777216},\n\"organisations\": [" << orgs << "]}\n";
+                                                    "\"fetch\": {\"max_bytes\": 16777216},\n\"window\": {\"months_back\": 1, \"months_ahead\": 14},\n"
+                                                    "\"organisations\": [" << orgs << "]}\n";
     auto cfg = read_sources_file(root / "src" / "sources.json");
     if (!cfg) {
         std::cerr << "bench_publish: " << cfg.error().message << "\n";
@@ -175,8 +176,10 @@ int main() {
         std::cerr << "bench_publish: release failed\n";
         return 1;
     }
-    std::printf("release: feed %.2f MB, gzip %.2f MB, signed, %zu ICS files, %.0f ms wall, %.0f ms CPU\n",
-                rel->feed_bytes / 1e6, rel->gzip_bytes / 1e6, rel->ics_files.size(), ms_since(t0), cpu_ms() - c0);
+    std::printf("release: feed %.2f MB, gzip %.2f MB, signed, %zu ICS files, %zu public pages + posters, %.0f ms wall, "
+                "%.0f ms CPU\n",
+                rel->feed_bytes / 1e6, rel->gzip_bytes / 1e6, rel->ics_files.size(), rel->page_files.size(), ms_since(t0),
+                cpu_ms() - c0);
     if (auto r = remember_published_feed(root / "state", built->feed_json); !r) std::cerr << r.error().message << "\n";
     t0 = Steady::now();
     c0 = cpu_ms();
