@@ -1,11 +1,11 @@
-// [SECTION] header parsing   [SECTION] curl callbacks   [SECTION] fetch
+// [SECTION] header parsing   [SECTION] fetch (through data/http_fetch, the one HTTP client)
 #include "map/http_tile_source.hpp"
 
 #include "map/local_folder_tile_source.hpp"
 #include "map/str_cat.hpp"
 #include "map/tile_grid.hpp"
 
-#include <curl/curl.h>
+#include "data/http_fetch.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -84,63 +84,9 @@ std::optional<WallClock::time_point> expiry_from_headers(std::string_view cache_
     return std::nullopt;
 }
 
-// [SECTION] curl callbacks ---------------------------------------------------------------------
-
-namespace {
-
-struct Transfer {
-    TileBytes body;
-    std::size_t max_body_bytes = 0;
-    bool too_large = false;
-    std::string etag, last_modified, cache_control, expires;
-};
-
-size_t on_body(char* data, size_t size, size_t count, void* user) {
-    auto* t = static_cast<Transfer*>(user);
-    const size_t n = size * count;
-    if (t->body.size() + n > t->max_body_bytes) {
-        t->too_large = true;
-        return 0;  // aborts the transfer with CURLE_WRITE_ERROR
-    }
-    t->body.insert(t->body.end(), reinterpret_cast<std::uint8_t*>(data), reinterpret_cast<std::uint8_t*>(data) + n);
-    return n;
-}
-
-size_t on_header(char* data, size_t size, size_t count, void* user) {
-    auto* t = static_cast<Transfer*>(user);
-    const size_t n = size * count;
-    const std::string_view line(data, n);
-    const size_t colon = line.find(':');
-    if (line.starts_with("HTTP/")) {
-        // A new response (redirect or 100-continue): forget headers of the previous one.
-        t->etag.clear(); t->last_modified.clear(); t->cache_control.clear(); t->expires.clear();
-    } else if (colon != std::string_view::npos) {
-        const std::string name = lower(trim(line.substr(0, colon)));
-        const std::string value(trim(line.substr(colon + 1)));
-        if (name == "etag") t->etag = value;
-        else if (name == "last-modified") t->last_modified = value;
-        else if (name == "cache-control") t->cache_control = value;
-        else if (name == "expires") t->expires = value;
-    }
-    return n;
-}
-
-struct CurlDeleter {
-    void operator()(CURL* c) const { curl_easy_cleanup(c); }
-};
-struct SlistDeleter {
-    void operator()(curl_slist* l) const { curl_slist_free_all(l); }
-};
-
-std::once_flag g_curl_init_once;
-
-}  // namespace
-
 // [SECTION] fetch ------------------------------------------------------------------------------
 
-HttpTileSource::HttpTileSource(HttpTileSourceOptions options) : options_(std::move(options)) {
-    std::call_once(g_curl_init_once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
+HttpTileSource::HttpTileSource(HttpTileSourceOptions options) : options_(std::move(options)) {}
 
 std::string HttpTileSource::describe(TileId id) const { return expand_tile_template(options_.url_template, id); }
 
@@ -149,62 +95,45 @@ std::expected<TileResponse, Error> HttpTileSource::fetch(const TileRequest& requ
         return std::unexpected(Error{ErrorKind::InvalidArgument, str_cat("tile ", to_string(request.id), " is outside the tile matrix")});
     }
     const std::string url = describe(request.id);
-    std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
-    if (!curl) return std::unexpected(Error{ErrorKind::Network, str_cat(url, ": curl_easy_init failed")});
-
-    Transfer t;
-    t.max_body_bytes = options_.max_body_bytes;
-    std::unique_ptr<curl_slist, SlistDeleter> headers;
-    auto add_header = [&](const std::string& h) { headers.reset(curl_slist_append(headers.release(), h.c_str())); };
-    // Conditional revalidation only; never Cache-Control: no-cache / Pragma (OSM tile policy).
-    if (!request.if_none_match.empty()) add_header("If-None-Match: " + request.if_none_match);
-    if (!request.if_modified_since.empty()) add_header("If-Modified-Since: " + request.if_modified_since);
-
-    CURL* c = curl.get();
-    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(c, CURLOPT_USERAGENT, options_.user_agent.c_str());
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(c, CURLOPT_MAXREDIRS, 3L);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, long(options_.connect_timeout.count()));
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, long(options_.total_timeout.count()));
-    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options_.max_body_bytes));
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, &t);
-    if (headers) curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
-    char curl_error[CURL_ERROR_SIZE] = {};
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, curl_error);
-
-    const CURLcode rc = curl_easy_perform(c);
-    if (rc != CURLE_OK) {
-        const std::string detail = curl_error[0] ? curl_error : curl_easy_strerror(rc);
-        if (t.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
-            return std::unexpected(Error{ErrorKind::TooLarge, str_cat(url, ": body exceeds ", options_.max_body_bytes, " bytes")});
+    // The project's one HTTP client (data/http_fetch.hpp): a curl handle per worker thread, so each
+    // worker keeps its connection to the tile server open. Conditional revalidation only; never
+    // Cache-Control: no-cache / Pragma (OSM tile policy).
+    data::HttpGet get;
+    get.url = url;
+    get.etag = request.if_none_match;
+    get.last_modified = request.if_modified_since;
+    get.user_agent = options_.user_agent;
+    get.connect_timeout_ms = long(options_.connect_timeout.count());
+    get.total_timeout_ms = long(options_.total_timeout.count());
+    get.max_body_bytes = options_.max_body_bytes;
+    get.max_redirects = 3;
+    auto reply = data::http_request(get);
+    if (!reply) {
+        const auto& e = reply.error();
+        switch (e.failure) {
+            case data::HttpFailure::TooLarge:
+                return std::unexpected(Error{ErrorKind::TooLarge, str_cat(url, ": body exceeds ", options_.max_body_bytes, " bytes")});
+            case data::HttpFailure::Timeout:
+                return std::unexpected(Error{ErrorKind::Timeout, e.error.message});
+            case data::HttpFailure::InvalidUrl:
+                return std::unexpected(Error{ErrorKind::InvalidArgument, e.error.message});
+            default:
+                return std::unexpected(Error{ErrorKind::Network, e.error.message});
         }
-        if (rc == CURLE_OPERATION_TIMEDOUT) {
-            return std::unexpected(Error{ErrorKind::Timeout, str_cat(url, ": timed out (", detail, ")")});
-        }
-        return std::unexpected(Error{ErrorKind::Network, str_cat(url, ": ", detail)});
     }
-    long status = 0;
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-
+    const long status = reply->status;
     TileResponse r;
     r.origin = url;
-    r.etag = t.etag;
-    r.last_modified = t.last_modified;
-    r.expires = expiry_from_headers(t.cache_control, t.expires, WallClock::now());
+    r.etag = reply->etag;
+    r.last_modified = reply->last_modified;
+    r.expires = expiry_from_headers(reply->cache_control, reply->expires, WallClock::now());
     if (status == 304) {
         r.status = TileStatus::NotModified;
         return r;
     }
     if (status == 200) {
-        if (t.body.empty()) return std::unexpected(Error{ErrorKind::Http, str_cat(url, ": HTTP 200 with an empty body")});
-        r.bytes = std::move(t.body);
+        if (reply->body.empty()) return std::unexpected(Error{ErrorKind::Http, str_cat(url, ": HTTP 200 with an empty body")});
+        r.bytes.assign(reply->body.begin(), reply->body.end());
         return r;
     }
     const ErrorKind kind = (status == 404 || status == 410) ? ErrorKind::NotFound

@@ -1,4 +1,4 @@
-// HttpTileSource — tiles over HTTP(S) with libcurl, from a URL template with {z} {x} {y}
+// HttpTileSource — tiles over HTTP(S) (through data::http_request), from a URL template with {z} {x} {y}
 // (XYZ) or the WMTS names {TileMatrix} {TileCol} {TileRow}.
 //
 // Usage:
@@ -9,8 +9,8 @@
 // body over max_body_bytes -> TooLarge, connection/truncation -> Network; messages name the URL and status.
 // Policy (OSM tile usage policy, PDOK fair use): sends a real User-Agent naming the app, never
 // sends no-cache / Pragma headers, follows at most 3 redirects, reports caching headers back.
-// Threads: fetch() may run concurrently on several workers; each call uses its own curl easy handle
-// (CURLOPT_NOSIGNAL set). curl_global_init runs once, on the first constructor call.
+// Threads: fetch() may run concurrently on several workers; each worker thread reuses its own curl
+// handle (data/http_fetch.hpp, the project's one HTTP client), so connections are kept alive.
 #pragma once
 
 #include "map/tile_source.hpp"
