@@ -372,6 +372,8 @@ void App::reset_to_start() {
     s.language_popup = false;
     s.keyboard_open = false;
     s.filters_open = false;
+    s.legend_open = false;
+    s.chooser.clear();
     clear_filters();
     s.agenda_tab = AgendaTab::Today;
     s.highlight_venue.clear();
@@ -437,6 +439,7 @@ void App::frame(float width_px, float height_px, SteadyTime now) {
     draw_now_strip();
     draw_filter_bar();
     draw_legend_and_buttons(width_px, height_px);
+    draw_chooser();
     switch (s.screen) {
         case Screen::Venue: draw_venue_panel(width_px, height_px); break;
         case Screen::Agenda: draw_agenda_panel(width_px, height_px); break;
@@ -494,7 +497,15 @@ void App::begin_panel(const char* id, float width_px) {
 
 void App::end_panel() { ImGui::End(); }
 
-void App::focus_venue(std::uint32_t index, bool open_panel) {
+std::vector<std::string> App::chooser_venues() const {
+    std::vector<std::string> out;
+    if (!model_.feed()) return out;
+    for (std::uint32_t v : state_->chooser)
+        if (v < model_.feed()->venues.size()) out.push_back(model_.feed()->venues[v].id);
+    return out;
+}
+
+void App::focus_venue(std::uint32_t index, bool open_panel, bool zoom_in) {
     if (!model_.feed() || index >= model_.feed()->venues.size()) return;
     const auto& v = model_.feed()->venues[index];
     AppState& s = *state_;
@@ -505,7 +516,7 @@ void App::focus_venue(std::uint32_t index, bool open_panel) {
         s.venue_id = v.id;
     }
     // Centre the venue in the part of the map the panel (or the now strip) leaves free.
-    const double zoom = std::max(camera_.zoom(), 15.5);
+    const double zoom = zoom_in ? std::max(camera_.zoom(), 15.5) : camera_.zoom();
     camera_.look_at(v.location.lon_deg, v.location.lat_deg, zoom);
     const auto [a, b] = free_map_rect();
     const double cx = camera_.x_px() + camera_.w_px() / 2, cy = camera_.y_px() + camera_.h_px() / 2;
