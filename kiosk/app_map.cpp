@@ -64,7 +64,7 @@ void App::compute_layout(float w, float h) {
         // A band under the top bar: "Nu" and "Straks" side by side; panels are bottom sheets.
         l.strip_pos = ImVec2(0, l.top);
         l.strip_w = w;
-        l.strip_h = std::min(0.3f * h, 300.0f * k);
+        l.strip_h = std::min(0.3f * h, (w < 1000.0f ? 390.0f : 300.0f) * k);  // narrow: titles wrap
         l.sheet_top = l.top + 0.42f * (h - l.top);
     } else {
         // A column on the reading-end side (right; left in Arabic), the height of the map.
