@@ -433,6 +433,9 @@ void App::frame(float width_px, float height_px, SteadyTime now) {
     clear_button_registry();
     s.ui_rects_last = std::move(s.ui_rects);
     s.ui_rects.clear();
+    const Screen screen_before = s.screen;
+    const std::string filter_before = QueryCache::filter_key(s.filter);
+    const std::size_t chooser_before = s.chooser.size();
     ImGui::PushFont(theme_.body());
     draw_map(width_px, height_px);
     draw_top_bar(width_px);
@@ -454,6 +457,12 @@ void App::frame(float width_px, float height_px, SteadyTime now) {
     ImGui::PopFont();
     ImGui::Render();
     s.pending_tap.reset();
+    // A tap that changed the screen mid-frame (strip row, marker, chooser) is drawn settled in the
+    // next frame at once: windows drawn before the change still show the old screen in this one.
+    if (s.screen != screen_before || QueryCache::filter_key(s.filter) != filter_before ||
+        s.chooser.size() != chooser_before) {
+        s.animating = true;
+    }
 }
 
 // [SECTION] helpers ---------------------------------------------------------------------------
