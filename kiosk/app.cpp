@@ -418,6 +418,8 @@ void App::reset_to_start() {
     s.language_popup = false;
     s.keyboard_open = false;
     s.filters_open = false;
+    s.legend_open = false;
+    s.chooser.clear();
     clear_filters();
     s.agenda_tab = AgendaTab::Today;
     s.highlight_venue.clear();
@@ -478,12 +480,16 @@ void App::frame(float width_px, float height_px, SteadyTime now) {
     clear_button_registry();
     s.ui_rects_last = std::move(s.ui_rects);
     s.ui_rects.clear();
+    const Screen screen_before = s.screen;
+    const std::string filter_before = QueryCache::filter_key(s.filter);
+    const std::size_t chooser_before = s.chooser.size();
     ImGui::PushFont(theme_.body());
     draw_map(width_px, height_px);
     draw_top_bar(width_px);
     draw_now_strip();
     draw_filter_bar();
     draw_legend_and_buttons(width_px, height_px);
+    draw_chooser();
     switch (s.screen) {
         case Screen::Venue: draw_venue_panel(width_px, height_px); break;
         case Screen::Agenda: draw_agenda_panel(width_px, height_px); break;
@@ -498,6 +504,12 @@ void App::frame(float width_px, float height_px, SteadyTime now) {
     ImGui::PopFont();
     ImGui::Render();
     s.pending_tap.reset();
+    // A tap that changed the screen mid-frame (strip row, marker, chooser) is drawn settled in the
+    // next frame at once: windows drawn before the change still show the old screen in this one.
+    if (s.screen != screen_before || QueryCache::filter_key(s.filter) != filter_before ||
+        s.chooser.size() != chooser_before) {
+        s.animating = true;
+    }
     // Render on demand stops only once ImGui is settled: a few frames after the last input (a
     // button's pressed -> released -> highlighted states each take a frame), and never while an
     // item is active or text is being typed.
@@ -546,7 +558,15 @@ void App::begin_panel(const char* id, float width_px) {
 
 void App::end_panel() { ImGui::End(); }
 
-void App::focus_venue(std::uint32_t index, bool open_panel) {
+std::vector<std::string> App::chooser_venues() const {
+    std::vector<std::string> out;
+    if (!model_.feed()) return out;
+    for (std::uint32_t v : state_->chooser)
+        if (v < model_.feed()->venues.size()) out.push_back(model_.feed()->venues[v].id);
+    return out;
+}
+
+void App::focus_venue(std::uint32_t index, bool open_panel, bool zoom_in) {
     if (!model_.feed() || index >= model_.feed()->venues.size()) return;
     const auto& v = model_.feed()->venues[index];
     AppState& s = *state_;
@@ -557,7 +577,7 @@ void App::focus_venue(std::uint32_t index, bool open_panel) {
         s.venue_id = v.id;
     }
     // Centre the venue in the part of the map the panel (or the now strip) leaves free.
-    const double zoom = std::max(camera_.zoom(), 15.5);
+    const double zoom = zoom_in ? std::max(camera_.zoom(), 15.5) : camera_.zoom();
     camera_.look_at(v.location.lon_deg, v.location.lat_deg, zoom);
     const auto [a, b] = free_map_rect();
     const double cx = camera_.x_px() + camera_.w_px() / 2, cy = camera_.y_px() + camera_.h_px() / 2;

@@ -98,6 +98,7 @@ public:
     bool venue_shown(const std::string& venue_id) const;       // its marker passes the filters
     bool filters_active() const;                     // any filter or search text set
     bool portrait() const;
+    std::vector<std::string> chooser_venues() const;  // the "which one?" list after an ambiguous tap
     // Audit (tests): keep every text drawn from now on; recorded_texts() lists them.
     void record_texts(bool on) { text_.record(on); }
     const std::vector<std::string>& recorded_texts() const { return text_.recorded(); }
@@ -119,7 +120,8 @@ private:
     void touch_scroll();
     bool row_tapped() const;
     void end_panel();
-    void focus_venue(std::uint32_t venue_index, bool open_panel);
+    void focus_venue(std::uint32_t venue_index, bool open_panel, bool zoom_in = true);
+    void draw_chooser();
     // Layout, start view and the time state of the map (app_map.cpp).
     void compute_layout(float w, float h);
     void look_at_start();                        // the host's start view fitted to the free map area
@@ -129,6 +131,7 @@ private:
     void draw_now_strip();
     void draw_filter_bar();
     float legend_item_width(std::size_t group);
+    std::vector<float> map_button_widths();
     map::TileSourceInfo active_tile_source() const;  // --tiles, else the host setting
     // app_map.cpp
     void draw_map(float w, float h);

@@ -16,7 +16,7 @@ namespace {
 
 constexpr float kMarkerRadiusPx = 15.0f;
 constexpr float kClusterRadiusPx = 40.0f;  // markers closer than this on screen merge into a bubble
-constexpr float kHitRadiusPx = 30.0f;      // >= 48 px target around a 30 px marker
+constexpr float kHitRadiusPx = 30.0f;      // + 10 px slack: an 80 px target around a 30 px marker
 
 struct Cluster {
     ImVec2 pos;
@@ -64,8 +64,8 @@ void App::compute_layout(float w, float h) {
         // A band under the top bar: "Nu" and "Straks" side by side; panels are bottom sheets.
         l.strip_pos = ImVec2(0, l.top);
         l.strip_w = w;
-        l.strip_h = std::min(0.3f * h, 360.0f * k);
-        l.sheet_top = l.top + 0.40f * (h - l.top);
+        l.strip_h = std::min(0.3f * h, (w < 1000.0f ? 390.0f : 300.0f) * k);  // narrow: titles wrap
+        l.sheet_top = l.top + 0.42f * (h - l.top);
     } else {
         // A column on the reading-end side (right; left in Arabic), the height of the map.
         l.strip_w = std::min(std::max(0.3f * w, 420.0f * k), 0.45f * w);
@@ -81,31 +81,50 @@ void App::compute_layout(float w, float h) {
         for (std::size_t i = 0; i < legend_groups().size(); ++i) widest = std::max(widest, legend_item_width(i));
         const float chip_h = std::max(kMinTargetPx, theme_.body()->FontSize + 16 * k);
         const float buttons_h = 64 * k + 2 * 18 * k + 20;
+        l.legend_toggle = false;  // map_button_widths() below must not count the toggle yet
         const float column_h = static_cast<float>(legend_groups().size()) * (chip_h + 8 * k) + 2 * 18 * k + 16;
         l.legend_w = 0;
-        if (!l.portrait && l.top + column_h + buttons_h + 16 < h) {
-            l.legend_w = widest + 2 * 22 * k + 32;
-            l.bottom_h = buttons_h;
-        } else {
-            const float free_w = l.portrait ? w : w - l.strip_w;
-            const float avail = std::min(free_w - 40, 900.0f * k) - 60;
+        l.legend_rows = false;
+        l.legend_toggle = false;
+        const float free_w = l.portrait ? w : w - l.strip_w;
+        const float bar_w = std::min(free_w - 40, 900.0f * k);
+        auto rows_of = [&](const std::vector<float>& widths, float gap, float avail) {
             int rows = 1;
             float x = 0;
-            for (std::size_t i = 0; i < legend_groups().size(); ++i) {
-                const float item_w = legend_item_width(i);
-                if (x > 0 && x + item_w + 8 >= avail) {
+            for (float item_w : widths) {
+                if (x > 0 && x + item_w + gap >= avail) {
                     ++rows;
                     x = 0;
                 }
-                x += item_w + 8;
+                x += item_w + gap;
             }
-            l.bottom_h = static_cast<float>(rows) * (chip_h + 12 * k) + buttons_h + 12 * k;
+            return rows;
+        };
+        std::vector<float> legend_widths;
+        for (std::size_t i = 0; i < legend_groups().size(); ++i) legend_widths.push_back(legend_item_width(i));
+        if (!l.portrait && l.top + column_h + buttons_h + 16 < h) {
+            l.legend_w = widest + 2 * 22 * k + 32;
+        } else if (l.portrait) {
+            l.legend_rows = true;
+        } else {
+            l.legend_toggle = true;  // a short landscape screen (large text at 1280x800): legend on demand
+        }
+        const float button_rows = static_cast<float>(
+            rows_of(map_button_widths(), 12 * k, bar_w - 2 * 22 * k + 12 * k));
+        l.bottom_h = button_rows * (64 * k + 12 * k) + 2 * 18 * k + 20;
+        l.buttons_h = l.bottom_h;
+        if (l.legend_rows) {
+            l.bottom_h += static_cast<float>(rows_of(legend_widths, 8, bar_w - 60)) * (chip_h + 12 * k) + 12 * k;
         }
     }
     camera_.set_screen(0, l.top, w, h - l.top);
     if (s.fitted_for.x != w || s.fitted_for.y != h) {
         s.fitted_for = ImVec2(w, h);
         look_at_start();
+        // Opened on a venue (screenshot --screen venue:<id>): centre it in this screen's free map.
+        if (s.screen == Screen::Venue && model_.feed()) {
+            if (auto i = model_.feed()->find_venue(s.venue_id)) focus_venue(*i, false);
+        }
     }
 }
 
@@ -115,11 +134,29 @@ std::pair<ImVec2, ImVec2> App::free_map_rect() const {
     const bool panel = s.screen == Screen::Venue || s.screen == Screen::Agenda || s.screen == Screen::Nearby;
     if (l.portrait) {
         const float y0 = l.top + (panel ? 0.0f : l.strip_h);
-        return {ImVec2(0, y0), ImVec2(l.w, (panel ? l.sheet_top : l.h) - l.bottom_h)};
+        // Over a bottom sheet only the map buttons stay (the legend rows wait for the map screen).
+        return {ImVec2(0, y0), ImVec2(l.w, panel ? l.sheet_top - l.buttons_h : l.h - l.bottom_h)};
     }
     const float cover = panel ? panel_width(l.w) : l.strip_w;
     if (text_.rtl()) return {ImVec2(cover, l.top), ImVec2(l.w - l.legend_w, l.h - l.bottom_h)};
     return {ImVec2(l.legend_w, l.top), ImVec2(l.w - cover, l.h - l.bottom_h)};
+}
+
+std::vector<float> App::map_button_widths() {
+    // Legend (when on demand), Agenda, In de buurt, +, -, Terug naar start: as draw_legend_and_buttons.
+    const float k = theme_.scale();
+    ImFont* f = theme_.body();
+    auto w = [&](const char* key) {
+        return std::max(kMinTargetPx, f->CalcTextSizeA(f->FontSize, 1e6f, 0, text_.vis(text_.tr(key))).x + 2 * 18 * k);
+    };
+    std::vector<float> out;
+    if (state_->layout.legend_toggle) out.push_back(w("map.legend"));
+    out.push_back(w("nav.agenda"));
+    out.push_back(w("nav.nearby"));
+    out.push_back(64 * k);
+    out.push_back(64 * k);
+    out.push_back(w("map.recenter"));
+    return out;
 }
 
 float App::legend_item_width(std::size_t i) {
@@ -145,7 +182,7 @@ void App::look_at_start() {
         }
         // Room around the outer markers for their size and a "now" label.
         const float bw = std::max(50.0f, hi.x - lo.x), bh = std::max(50.0f, hi.y - lo.y);
-        const double fit = std::clamp(std::log2(static_cast<double>(std::min((fw - 70.0f) / bw, (fh - 70.0f) / bh))), -3.0, 3.0);
+        const double fit = std::clamp(std::log2(static_cast<double>(std::min((fw - 110.0f) / bw, (fh - 70.0f) / bh))), -3.0, 3.0);
         const auto centre = camera_.to_lon_lat((lo.x + hi.x) / 2, (lo.y + hi.y) / 2);
         camera_.look_at(centre.lon_deg, centre.lat_deg, v.zoom + fit);
     }
@@ -448,28 +485,66 @@ void App::handle_map_tap(ImVec2 p) {
     AppState& s = *state_;
     const auto& markers = s.shown_markers;
     const auto clusters = cluster_markers(markers, camera_, theme_.scale());
-    const Cluster* hit = nullptr;
-    float best = kHitRadiusPx * theme_.scale() + 10.0f;
+    const float best = kHitRadiusPx * theme_.scale() + 10.0f;
+    // Every marker/bubble within a finger's reach of the tap, nearest first.
+    std::vector<std::pair<float, const Cluster*>> hits;
     for (const Cluster& c : clusters) {
         const float d = std::hypot(c.pos.x - p.x, c.pos.y - p.y);
         const float reach = c.members.size() > 1 ? best + 12.0f : best;
-        if (d < reach && (hit == nullptr || d < std::hypot(hit->pos.x - p.x, hit->pos.y - p.y))) hit = &c;
+        if (d < reach) hits.push_back({d, &c});
     }
-    if (hit == nullptr) {
+    std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    s.chooser.clear();
+    if (hits.empty()) {
         // A tap on empty map closes the venue panel (the map is what the visitor wants to see).
         if (s.screen == Screen::Venue) s.screen = Screen::Map;
         s.language_popup = false;
         return;
     }
+    // Two markers about as near to the finger: ask which one instead of guessing.
+    if (hits.size() >= 2 && hits[1].first - hits[0].first < 24.0f * theme_.scale()) {
+        for (const auto& [d, c] : hits)
+            for (std::size_t i : c->members)
+                if (s.chooser.size() < 6) s.chooser.push_back(markers[i].venue);
+        s.chooser_at = p;
+        return;
+    }
+    const Cluster* hit = hits.front().second;
     if (hit->members.size() == 1) {
-        const auto& v = model_.feed()->venues[markers[hit->members.front()].venue];
-        s.screen = Screen::Venue;
-        s.venue_id = v.id;
-        s.highlight_venue.clear();
+        // The tapped venue: its card opens, its marker is highlighted and centred in the free map.
+        focus_venue(markers[hit->members.front()].venue, true, /*zoom_in=*/false);
         return;
     }
     // Cluster: zoom in around it until its members separate (at most to the max zoom).
     camera_.zoom_about(1.5, hit->pos.x, hit->pos.y);
+}
+
+void App::draw_chooser() {
+    // "Which one?": the venues under the finger, as big buttons beside the tap.
+    AppState& s = *state_;
+    if (s.chooser.empty() || !model_.feed()) return;
+    const float k = theme_.scale();
+    const float w = std::min(520.0f * k, s.layout.w - 32);
+    const ImVec2 pos(std::clamp(s.chooser_at.x - w / 2, 16.0f, s.layout.w - w - 16),
+                     std::clamp(s.chooser_at.y + 40 * k, s.layout.top + 8, s.layout.h - 200 * k));
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::Begin("##chooser", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoSavedSettings);
+    std::optional<std::uint32_t> picked;
+    for (std::uint32_t v : s.chooser) {
+        if (v >= model_.feed()->venues.size()) continue;
+        const std::string label = std::string(text_.vis(model_.feed()->venues[v].name)) + "##choose" + std::to_string(v);
+        if (big_button(label.c_str(), ImVec2(ImGui::GetContentRegionAvail().x, 0), button_colours())) picked = v;
+    }
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    s.ui_rects.push_back({wp, ImVec2(wp.x + ws.x, wp.y + ws.y)});
+    ImGui::End();
+    if (picked) {
+        s.chooser.clear();
+        focus_venue(*picked, true, /*zoom_in=*/false);
+    }
 }
 
 void App::draw_legend_and_buttons(float w, float h) {
@@ -544,7 +619,7 @@ void App::draw_legend_and_buttons(float w, float h) {
                             ImVec2(rtl ? 1.0f : 0.0f, 1.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(bar_w, h));
     ImGui::Begin("##mapbuttons", nullptr, flags);
-    if (!column) {
+    if (!column && ((lay.legend_rows && !sheet) || s.legend_open)) {
         ImGui::PushFont(theme_.body());
         float x_used = 0;
         const float avail = bar_w - 60;
@@ -561,40 +636,77 @@ void App::draw_legend_and_buttons(float w, float h) {
             x_used += item_w + 8;
         }
         ImGui::PopFont();
+        ImGui::Spacing();
     }
-    ImGui::Spacing();
+    if (!column && !lay.legend_rows) ImGui::Dummy(ImVec2(1, 0));
     const ButtonColours accent = accent_colours(), plain = button_colours();
-    if (big_button((std::string(text_.vis(text_.tr("nav.agenda"))) + "##agenda").c_str(), ImVec2(0, 64 * k), s.screen == Screen::Agenda ? accent : plain)) {
-        s.screen = s.screen == Screen::Agenda ? Screen::Map : Screen::Agenda;
-        s.keyboard_open = false;
+    // The buttons wrap onto a second row rather than being cut off (large text, narrow maps).
+    const auto widths = map_button_widths();
+    float x = 0;
+    std::size_t bi = 0;
+    auto place = [&] {
+        const float bw = widths[bi++];
+        if (bi > 1) {
+            if (x + bw + ImGui::GetStyle().ItemSpacing.x <= bar_w - 2 * ImGui::GetStyle().WindowPadding.x) {
+                ImGui::SameLine();
+                x += ImGui::GetStyle().ItemSpacing.x;
+            } else {
+                x = 0;
+            }
+        }
+        x += bw;
+        return bw;
+    };
+    if (lay.legend_toggle) {
+        // Too little room for the legend: one button shows it (a second tap hides it).
+        const float bw = place();
+        if (big_button((std::string(text_.vis(text_.tr("map.legend"))) + "##legendtoggle").c_str(), ImVec2(bw, 64 * k),
+                       s.legend_open ? chip_on_colours() : plain)) {
+            s.legend_open = !s.legend_open;
+        }
     }
-    ImGui::SameLine();
-    if (big_button((std::string(text_.vis(text_.tr("nav.nearby"))) + "##nearby").c_str(), ImVec2(0, 64 * k), s.screen == Screen::Nearby ? accent : plain)) {
-        s.screen = s.screen == Screen::Nearby ? Screen::Map : Screen::Nearby;
-        // Show where "here" is: the home venue ("U bent hier") in the free part of the map.
-        if (s.screen == Screen::Nearby && model_.feed()) {
-            if (auto home = model_.feed()->find_venue(host_->settings.home_venue_id)) {
-                focus_venue(*home, false);
-                s.highlight_venue.clear();
+    {
+        const float bw = place();
+        if (big_button((std::string(text_.vis(text_.tr("nav.agenda"))) + "##agenda").c_str(), ImVec2(bw, 64 * k),
+                       s.screen == Screen::Agenda ? accent : plain)) {
+            s.screen = s.screen == Screen::Agenda ? Screen::Map : Screen::Agenda;
+            s.keyboard_open = false;
+        }
+    }
+    {
+        const float bw = place();
+        if (big_button((std::string(text_.vis(text_.tr("nav.nearby"))) + "##nearby").c_str(), ImVec2(bw, 64 * k),
+                       s.screen == Screen::Nearby ? accent : plain)) {
+            s.screen = s.screen == Screen::Nearby ? Screen::Map : Screen::Nearby;
+            // Show where "here" is: the home venue ("U bent hier") in the free part of the map.
+            if (s.screen == Screen::Nearby && model_.feed()) {
+                if (auto home = model_.feed()->find_venue(host_->settings.home_venue_id)) {
+                    focus_venue(*home, false);
+                    s.highlight_venue.clear();
+                }
             }
         }
     }
-    ImGui::SameLine();
+    place();
     if (big_button("+##zoomin", ImVec2(64 * k, 64 * k), plain)) {
         camera_.zoom_about(1.0, camera_.x_px() + camera_.w_px() / 2, camera_.y_px() + camera_.h_px() / 2);
     }
-    ImGui::SameLine();
+    place();
     if (big_button("\xE2\x80\x93##zoomout", ImVec2(64 * k, 64 * k), plain)) {
         camera_.zoom_about(-1.0, camera_.x_px() + camera_.w_px() / 2, camera_.y_px() + camera_.h_px() / 2);
     }
-    ImGui::SameLine();
-    if (big_button((std::string(text_.vis(text_.tr("map.recenter"))) + "##recenter").c_str(), ImVec2(0, 64 * k), plain)) {
-        // Back to start: the start view, no panel, no filters or search left by anyone.
-        s.screen = Screen::Map;
-        s.filters_open = false;
-        clear_filters();
-        s.highlight_venue.clear();
-        look_at_start();
+    {
+        const float bw = place();
+        if (big_button((std::string(text_.vis(text_.tr("map.recenter"))) + "##recenter").c_str(), ImVec2(bw, 64 * k),
+                       plain)) {
+            // Back to start: the start view, no panel, no filters or search left by anyone.
+            s.screen = Screen::Map;
+            s.filters_open = false;
+            s.legend_open = false;
+            clear_filters();
+            s.highlight_venue.clear();
+            look_at_start();
+        }
     }
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     s.ui_rects.push_back({wp, ImVec2(wp.x + ws.x, wp.y + ws.y)});

@@ -46,8 +46,11 @@ struct ScreenLayout {
     float strip_w = 0;        // landscape: column width; portrait: full width
     float strip_h = 0;        // portrait: the band's height last drawn (0 = not yet)
     float sheet_top = 0;      // portrait: where bottom sheets begin
+    float buttons_h = 0;      // the map buttons alone
     float bottom_h = 0;       // the map buttons (+ legend rows) band at the bottom of the map
-    float legend_w = 0;       // landscape: the legend column on the map's outer edge (0 = rows)
+    float legend_w = 0;       // landscape: the legend column on the map's outer edge (0 = none)
+    bool legend_rows = false;   // portrait: legend rows above the map buttons
+    bool legend_toggle = false; // too short for either: a "Legenda" button shows the rows on demand
 };
 
 struct AppState {
@@ -66,6 +69,9 @@ struct AppState {
     OnScreenKeyboard keyboard;
 
     ScreenLayout layout;
+    bool legend_open = false;
+    std::vector<std::uint32_t> chooser;  // venues under an ambiguous tap ("which one?")
+    ImVec2 chooser_at{0, 0};  // the legend shown on demand (legend_toggle layouts)
     ImVec2 fitted_for{0, 0};  // screen size the start view was last fitted to
 
     // What the map shows at this minute (the visitor's filters applied): per feed venue.

@@ -72,6 +72,7 @@ constexpr StringEntry table[] = {
     {"filter.reset", "مسح التصفية"},
     {"filter.show_results", "عرض النتائج (%s)"},
     {"filter.active", "zero:لا توجد عوامل تصفية|one:عامل تصفية واحد نشط|two:عاملا تصفية نشطان|few:%s عوامل تصفية نشطة|many:%s عامل تصفية نشطًا|other:%s عامل تصفية نشط"},
+    {"map.legend", "دليل الألوان"},
     {"group.food", "طعام وقهوة"},
     {"group.learn", "لغة وتعلّم"},
     {"group.help", "مساعدة ونصائح"},

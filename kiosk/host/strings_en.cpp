@@ -70,6 +70,7 @@ constexpr StringEntry table[] = {
     {"filter.reset", "Clear filters"},
     {"filter.show_results", "Show %s results"},
     {"filter.active", "one:%s filter on|other:%s filters on"},
+    {"map.legend", "Map key"},
     {"group.food", "Food & coffee"},
     {"group.learn", "Language & learning"},
     {"group.help", "Help & advice"},

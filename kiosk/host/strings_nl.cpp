@@ -79,6 +79,7 @@ constexpr StringEntry table[] = {
     {"filter.reset", "Filters wissen"},
     {"filter.show_results", "Toon %s resultaten"},
     {"filter.active", "one:%s filter actief|other:%s filters actief"},
+    {"map.legend", "Legenda"},
     {"group.food", "Eten & koffie"},
     {"group.learn", "Taal & leren"},
     {"group.help", "Hulp & advies"},

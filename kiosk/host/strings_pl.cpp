@@ -71,6 +71,7 @@ constexpr StringEntry table[] = {
     {"filter.reset", "Wyczyść filtry"},
     {"filter.show_results", "Pokaż wyniki (%s)"},
     {"filter.active", "one:%s aktywny filtr|few:%s aktywne filtry|many:%s aktywnych filtrów|other:%s aktywnego filtra"},
+    {"map.legend", "Legenda"},
     {"group.food", "Jedzenie i kawa"},
     {"group.learn", "Język i nauka"},
     {"group.help", "Pomoc i porady"},

@@ -71,6 +71,7 @@ constexpr StringEntry table[] = {
     {"filter.reset", "Limpar filtros"},
     {"filter.show_results", "Mostrar %s resultados"},
     {"filter.active", "one:%s filtro ativo|other:%s filtros ativos"},
+    {"map.legend", "Legenda"},
     {"group.food", "Comida e café"},
     {"group.learn", "Línguas e aprender"},
     {"group.help", "Ajuda e conselhos"},

@@ -71,6 +71,7 @@ constexpr StringEntry table[] = {
     {"filter.reset", "Filtreleri temizle"},
     {"filter.show_results", "%s sonucu göster"},
     {"filter.active", "%s filtre etkin"},
+    {"map.legend", "Lejant"},
     {"group.food", "Yemek ve kahve"},
     {"group.learn", "Dil ve öğrenme"},
     {"group.help", "Yardım ve danışma"},
