@@ -10,6 +10,8 @@ const char* to_string(ErrorKind kind) {
   case ErrorKind::too_long: return "too_long";
   case ErrorKind::crypto: return "crypto";
   case ErrorKind::system: return "system";
+  case ErrorKind::timeout: return "timeout";
+  case ErrorKind::cancelled: return "cancelled";
   }
   return "unknown";
 }

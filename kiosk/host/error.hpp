@@ -16,6 +16,8 @@ enum class ErrorKind {
   too_long,      ///< input is longer than the component can take (QR payload, PIN)
   crypto,        ///< libsodium failed (out of memory for the password hash)
   system,        ///< a system call failed (socket, sd_notify)
+  timeout,       ///< work took longer than its cap (speech synthesis)
+  cancelled,     ///< work was stopped on request (speech synthesis)
 };
 
 struct Error {

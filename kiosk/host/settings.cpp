@@ -330,6 +330,8 @@ Settings settings_from_json(const json& j, std::vector<std::string>& warnings) {
   r.integer(j, "attract_delay_s", "attract_delay_s", s.attract_delay_s, 0, 3600);
   r.integer(j, "attract_cycle_s", "attract_cycle_s", s.attract_cycle_s, 3, 120);
   if (const json* n = r.object(j, "night_hours", "night_hours")) read_night(r, *n, s.night);
+  r.boolean(j, "speech_enabled", "speech_enabled", s.speech_enabled);
+  r.integer(j, "speech_volume", "speech_volume", s.speech_volume, 0, 100);
   read_feeds(r, j, s);
   if (const json* f = r.object(j, "feed_signature", "feed_signature")) read_signature(r, *f, s);
   if (const json* t = r.object(j, "tile_source", "tile_source")) read_tiles(r, *t, s.tile_source);
@@ -387,6 +389,8 @@ json settings_to_json(const Settings& s) {
                        {"end", format_hhmm(s.night.end)},
                        {"mode", s.night.mode == NightMode::blank ? "blank" : "dim"},
                        {"dim_level", s.night.dim_level}}},
+      {"speech_enabled", s.speech_enabled},
+      {"speech_volume", s.speech_volume},
       {"feed_urls", s.feed_urls},
       {"feed_signature", {{"require_signature", s.require_signature}, {"trusted_keys", keys}}},
       {"tile_source", {{"preset", std::string(to_string(s.tile_source.preset))},

@@ -93,6 +93,8 @@ struct Settings {
   int attract_delay_s = 30;           ///< 0..3600: after the reset, wait this long before attract mode
   int attract_cycle_s = 8;            ///< 3..120: seconds per highlighted item in attract mode
   NightHoursSettings night;
+  bool speech_enabled = true;         ///< "lees voor" buttons; silent anyway during night hours (speech_queue.hpp)
+  int speech_volume = 80;             ///< 0..100, read-aloud volume
   std::vector<std::string> feed_urls; ///< http(s) URLs of agenda feeds
   std::vector<TrustedKey> trusted_keys;
   bool require_signature = false;     ///< reject unsigned feeds

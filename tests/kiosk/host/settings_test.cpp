@@ -329,3 +329,22 @@ TEST_CASE("a malformed PIN hash and a lockout for ever are rejected with a banne
   CHECK_FALSE(is_valid_pin_hash("$argon2id$v=19$garbage"));
   CHECK_FALSE(is_valid_pin_hash(""));
 }
+
+TEST_CASE("speech settings round-trip and out-of-range values are clamped with a warning") {
+  Settings s;
+  CHECK(s.speech_enabled);
+  CHECK(s.speech_volume == 80);
+  s.speech_enabled = false;
+  s.speech_volume = 35;
+  std::vector<std::string> w;
+  const Settings back = settings_from_json(settings_to_json(s), w);
+  CHECK(w.empty());
+  CHECK_FALSE(back.speech_enabled);
+  CHECK(back.speech_volume == 35);
+
+  const Settings bad = settings_from_json(nlohmann::json::parse(R"({"speech_enabled":"yes","speech_volume":250})"), w);
+  CHECK(bad.speech_enabled);  // default kept
+  CHECK(bad.speech_volume == 100);
+  CHECK(has_warning(w, "field 'speech_enabled' has \"yes\", expected true or false; keeping true"));
+  CHECK(has_warning(w, "field 'speech_volume' has 250, expected an integer in 0..100; using 100"));
+}
