@@ -1,6 +1,7 @@
 // settings_dropin_test.cpp — /etc/buurtkaart/kiosk.d drop-ins: order, validation, precedence over
 // kiosk.json, stripping on save, settings version migration, the kiosk id.
 #include "kiosk/host/settings_dropin.hpp"
+#include "kiosk/host/pin.hpp"
 
 #include "temp_dir.hpp"
 
@@ -134,7 +135,7 @@ TEST_CASE("saving keeps only the host's choices, so a changed drop-in still reac
 TEST_CASE("a version 1 settings file from the previous release is migrated and keeps settings and PIN") {
   TempDir t("dropin-migrate");
   const fs::path cfg = t.path() / "kiosk.json";
-  const std::string hash = "$argon2id$v=19$m=65536,t=2,p=1$abc$def";
+  const std::string hash = hash_pin("4321").value();  // a real Argon2 string (malformed ones are rejected)
   write_file(cfg, R"({"version": 1, "home_venue_id": "taalhuis-spangen", "language": "pl", "idle_timeout_s": 120,
                       "pin": {"hash": ")" + hash + R"(", "failed_attempts": 2, "lockout_until_unix_s": 0}})");
   LoadResult r = load_settings_with_dropins(cfg, "");
