@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "data/local_time.hpp"
@@ -77,5 +78,16 @@ struct Activity {
 
     bool is_free() const { return cost_eur && *cost_eur == 0.0; }
 };
+
+// The title and description a visitor reading `lang` (ISO 639-1) sees: the coordinator's translation
+// when the feed has one (feed 1.1 `translations`), else the activity's own (Dutch) text.
+inline const std::string& title_in(const Activity& a, std::string_view lang) {
+    auto it = a.translations.find(std::string(lang));
+    return it != a.translations.end() && !it->second.title.empty() ? it->second.title : a.title;
+}
+inline const std::string& description_in(const Activity& a, std::string_view lang) {
+    auto it = a.translations.find(std::string(lang));
+    return it != a.translations.end() && !it->second.description.empty() ? it->second.description : a.description;
+}
 
 }  // namespace bk::data

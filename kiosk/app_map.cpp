@@ -236,7 +236,7 @@ void App::update_time_state() {
         has_any[o.venue] = true;
         if (!o.cancelled && o.start_utc <= now && now < o.end_utc && s.venue_now_title[o.venue].empty() &&
             o.activity < feed->activities.size()) {
-            s.venue_now_title[o.venue] = feed->activities[o.activity].title;
+            s.venue_now_title[o.venue] = data::title_in(feed->activities[o.activity], text_.code());
         }
     }
     // The markers follow the filters: with any filter set, only venues with a matching activity.

@@ -97,9 +97,9 @@ void App::draw_occurrence_row(const data::Occurrence& o, bool show_venue, bool s
     ImGui::BeginGroup();
     ImGui::PushFont(theme_.heading());
     const ImVec2 tpos = ImGui::GetCursorScreenPos();
-    text_.paragraph(a.title, text_w, o.cancelled ? pal.text_muted : pal.text);
+    text_.paragraph(data::title_in(a, text_.code()), text_w, o.cancelled ? pal.text_muted : pal.text);
     if (o.cancelled) {
-        const ImVec2 ts = text_.size(a.title);
+        const ImVec2 ts = text_.size(data::title_in(a, text_.code()));
         const float len = std::min(ts.x, text_w);
         const float x0 = rtl ? tpos.x + text_w - len : tpos.x;
         ImGui::GetWindowDrawList()->AddLine(ImVec2(x0, tpos.y + ts.y * 0.55f), ImVec2(x0 + len, tpos.y + ts.y * 0.55f),

@@ -115,7 +115,7 @@ NowStripAction draw_now_strip(const NowStripView& view, const data::Feed& feed, 
         const float width = col_w;
         ImGui::BeginGroup();
         ImGui::PushFont(theme.heading());
-        text.paragraph(a.title, width, pal.text);
+        text.paragraph(data::title_in(a, text.code()), width, pal.text);
         ImGui::PopFont();
         std::string details = when + " \xC2\xB7 " + v.name;
         if (it.walking_min >= 0) {

@@ -22,6 +22,8 @@ public:
     host::I18n& i18n() { return i18n_; }
     const host::I18n& i18n() const { return i18n_; }
     bool rtl() const { return i18n_.rtl(); }
+    // ISO 639-1 code of the interface language ("nl", "tr", ...): feed texts are shown in it when translated.
+    std::string_view code() const { return host::language_info(i18n_.language()).code; }
     void set_language(host::Language l);
 
     std::string tr(std::string_view key) const { return std::string(i18n_.text(key)); }
