@@ -6,7 +6,9 @@
 
 namespace {
 
+// IcsImportOptions::venues is a view: the feed that owns the venues lives as long as the options.
 const bk::data::IcsImportOptions& options() {
+    static bk::data::FeedPtr feed_owner;
     static const bk::data::IcsImportOptions opt = [] {
         bk::data::IcsImportOptions o;
         auto feed = bk::data::parse_feed(R"({"schema": "buurtkaart-feed/1", "timezone": "Europe/Amsterdam",
@@ -18,7 +20,8 @@ const bk::data::IcsImportOptions& options() {
   "activities": []})",
                                          "venues.json");
         bk_fuzz::require(feed.has_value(), "fuzz_ics venue fixture parses");
-        o.venues = (*feed)->venues;
+        feed_owner = *feed;
+        o.venues = feed_owner->venues;
         o.default_venue_id = "huiskamer-a";
         o.window_from = bk::data::LocalDate{2026, 1, 1};
         o.window_to = bk::data::LocalDate{2027, 1, 1};
