@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "data/detail/feed_sections.hpp"
+#include "data/feed_parser.hpp"  // kMaxActivitiesPerVenue
 #include "data/recurrence.hpp"
 
 namespace bk::data::detail {
@@ -139,6 +140,7 @@ void read_changes(JsonReader& r, const json& arr, const std::string& ptr, const 
 void read_activities(JsonReader& r, const json& arr, Feed& feed) {
     feed.activities.reserve(arr.size());
     std::vector<bool> venue_used(feed.venues.size(), false);
+    std::vector<std::size_t> venue_count(feed.venues.size(), 0);  // kMaxActivitiesPerVenue
     for (std::size_t i = 0; i < arr.size(); ++i) {
         std::string ptr = child("/activities", i);
         const json& v = arr[i];
@@ -153,6 +155,10 @@ void read_activities(JsonReader& r, const json& arr, Feed& feed) {
         if (auto venue = venue_ref(r, v, ptr, "venue", true, feed)) {
             a.venue = *venue;
             venue_used[*venue] = true;
+            if (++venue_count[*venue] == kMaxActivitiesPerVenue + 1)
+                r.error_text(child(ptr, "venue"), "expected at most " + std::to_string(kMaxActivitiesPerVenue) +
+                                                      " activities at venue \"" + feed.venues[*venue].id +
+                                                      "\", found more");
         }
         a.organiser = r.string(v, ptr, "organiser", false).value_or("");
         a.audiences = r.vocab_list(v, ptr, "audiences", audiences(), "audience");

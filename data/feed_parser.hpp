@@ -6,8 +6,11 @@
 //   auto report = bk::data::validate_feed(text, "feed.json");  // all issues, for feedcheck
 // All-or-nothing: a feed with any error yields no Feed. Messages name the source, the line
 // (and column for syntax errors), the JSON pointer, what was expected and the value found.
-// Limits: documents over kMaxFeedBytes, > kMaxVenues venues, > kMaxActivities activities and
-// strings over kMaxStringBytes are rejected. Unknown fields are ignored; a different major
+// Limits (what one feed may cost the kiosk): documents over kMaxFeedBytes, > kMaxVenues venues,
+// > kMaxActivities activities, > kMaxActivitiesPerVenue activities at one venue and strings over
+// kMaxStringBytes are rejected with an error naming the limit and what was found (issue #10: a
+// 100,000-activity feed (44 MB) cost 7 s and 437 MB and is now refused before parsing; a real
+// Delfshaven feed has a few hundred activities in a few hundred KB). Unknown fields are ignored; a different major
 // schema version is rejected.
 // Threads: any thread (pure functions); the updater calls them on its worker thread.
 #pragma once
@@ -23,9 +26,10 @@
 
 namespace bk::data {
 
-inline constexpr std::size_t kMaxFeedBytes = 64u << 20;
+inline constexpr std::size_t kMaxFeedBytes = 16u << 20;  // 20,000 activities at ~450 bytes each = 9 MiB
 inline constexpr std::size_t kMaxVenues = 20000;
-inline constexpr std::size_t kMaxActivities = 200000;
+inline constexpr std::size_t kMaxActivities = 20000;
+inline constexpr std::size_t kMaxActivitiesPerVenue = 2000;
 inline constexpr std::size_t kMaxStringBytes = 8192;
 
 struct FeedIssue {

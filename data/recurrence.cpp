@@ -171,7 +171,9 @@ bool before(const Occurrence& x, const Occurrence& y) {
 std::vector<Occurrence> expand(const Feed& feed, UtcTime from_utc, UtcTime to_utc) {
     std::vector<Occurrence> out;
     if (to_utc <= from_utc) return out;
-    for (std::uint32_t i = 0; i < feed.activities.size(); ++i) expand_into(feed, i, from_utc, to_utc, out);
+    for (std::uint32_t i = 0; i < feed.activities.size() && out.size() < kMaxOccurrencesPerExpansion; ++i)
+        expand_into(feed, i, from_utc, to_utc, out);
+    if (out.size() > kMaxOccurrencesPerExpansion) out.resize(kMaxOccurrencesPerExpansion);
     std::sort(out.begin(), out.end(), before);
     return out;
 }

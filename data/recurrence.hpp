@@ -7,7 +7,9 @@
 // are expanded by libical in Europe/Amsterdam wall-clock time, so "every Tuesday 10:00" stays
 // 10:00 across DST. Per-date changes (cancel, moved time/venue, note) are applied.
 // Limits: at most kMaxOccurrencesPerActivity per activity per call and kMaxRuleIterations
-// iterator steps, so a runaway rule (FREQ=SECONDLY) cannot stall the kiosk.
+// iterator steps, so a runaway rule (FREQ=SECONDLY) cannot stall the kiosk; expand() returns at
+// most kMaxOccurrencesPerExpansion occurrences (the earliest activities' first; a window that
+// large only comes from a hostile feed or a caller asking for years).
 // Threads: any thread; pure function of its arguments.
 #pragma once
 #include <cstdint>
@@ -24,6 +26,7 @@ namespace bk::data {
 
 inline constexpr int kMaxOccurrencesPerActivity = 400;
 inline constexpr int kMaxRuleIterations = 5000;
+inline constexpr std::size_t kMaxOccurrencesPerExpansion = 100000;
 
 struct Occurrence {
     std::uint32_t activity = 0;   // index into Feed::activities
