@@ -34,9 +34,11 @@ bool all_digits(std::string_view s) {
     return true;
 }
 
+// Digits only (all_digits); saturates at 999,999,999 instead of overflowing (fuzz finding, issue #10),
+// so a huge number reaches the range checks as "too large".
 int to_int(std::string_view s) {
     int v = 0;
-    for (char c : s) v = v * 10 + (c - '0');
+    for (char c : s) v = v >= 99999999 ? 999999999 : v * 10 + (c - '0');
     return v;
 }
 

@@ -44,7 +44,7 @@ struct Reader {
             return std::string{};
         }
         if (!obj[key].is_string())
-            return std::unexpected(error(pointer + "/" + key, "expected a string, found " + obj[key].dump()));
+            return std::unexpected(error(pointer + "/" + key, "expected a string, found " + obj[key].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
         return obj[key].get<std::string>();
     }
     std::expected<std::vector<std::string>, Error> str_list(const json& obj, const std::string& pointer,
@@ -57,7 +57,7 @@ struct Reader {
         for (std::size_t i = 0; i < v.size(); ++i) {
             if (!v[i].is_string())
                 return std::unexpected(error(pointer + "/" + key + "/" + std::to_string(i),
-                                             "expected a string, found " + v[i].dump()));
+                                             "expected a string, found " + v[i].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
             out.push_back(v[i].get<std::string>());
         }
         return out;
@@ -66,7 +66,7 @@ struct Reader {
                                         double fallback) const {
         if (!obj.contains(key)) return fallback;
         if (!obj[key].is_number())
-            return std::unexpected(error(pointer + "/" + key, "expected a number, found " + obj[key].dump()));
+            return std::unexpected(error(pointer + "/" + key, "expected a number, found " + obj[key].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
         return obj[key].get<double>();
     }
 };

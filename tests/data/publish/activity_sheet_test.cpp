@@ -88,3 +88,14 @@ TEST_CASE("activity sheet: date and time formats from spreadsheets") {
     CHECK(parse_sheet_time("10:00:00") == std::optional<LocalTime>(LocalTime{10, 0}));
     CHECK_FALSE(parse_sheet_time("25:00"));
 }
+
+TEST_CASE("activity sheet: huge numbers in dates, times and durations are issues, not integer overflow") {
+    // Fuzz finding (issue #10, tests/fuzz/corpus/fuzz_venue_sheet/repro-int-overflow.csv): to_int overflowed.
+    const std::string huge(60, '9');
+    auto s = sheet_of("venue,title,start,end,repeat,categories,duration\n"
+                      "v1,Huge year,24-11-" + huge + " 10:00,11:00,,koffie,\n"
+                      "v1,Huge hour,2026-11-24 " + huge + ":00,11:00,,koffie,\n"
+                      "v1,Ok,2026-11-24 10:00,11:00,,koffie,\n");
+    CHECK(s.activities.size() == 1);
+    CHECK(s.issues.size() == 2);
+}

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "data/publish/sources_file.hpp"
+#include "data/publish/toml_reader.hpp"
 
 using namespace bk::data::publish;
 
@@ -53,4 +54,16 @@ TEST_CASE("sources file: wrong types, duplicates and missing calendars name the 
     CHECK(cfg.error().message.ends_with("is not an id (1-100 of [A-Za-z0-9._-])"));
     cfg = parse_sources_json("{not json", "s.json", ".");
     CHECK(cfg.error().message == "s.json: not valid JSON");
+}
+
+TEST_CASE("sources file: a wrong-typed TOML value with invalid UTF-8 is an error message, not an uncaught exception") {
+    // Fuzz finding (issue #10, tests/fuzz/corpus/fuzz_sources/repro-invalid-utf8-number.toml): the message
+    // quoted the value with json::dump(), which throws on invalid UTF-8 and terminated wijkagenda.
+    const std::string text = "venues = \"v.csv\"\n[area]\nmin_lon_deg = \"x\xff\xfe\"\n";
+    auto doc = parse_toml(text, "sources.toml");
+    REQUIRE(doc);
+    auto cfg = parse_sources_document(*doc, text, "sources.toml", ".");
+    REQUIRE_FALSE(cfg);
+    CHECK(cfg.error().message.find("min_lon_deg") != std::string::npos);
+    CHECK(cfg.error().message.find("expected a number") != std::string::npos);
 }
