@@ -3,7 +3,7 @@
 // (If-None-Match / If-Modified-Since); 304 -> metadata refreshed, cached bytes served;
 // 200 -> written back and served; network failure -> stale bytes served (never lose the last good
 // tile); nothing cached and network down -> the network error. A 200 whose body fails `accept`
-// (default: PNG or JPEG signature — catches captive-portal HTML) is never written to the cache.
+// (default: PNG signature — catches captive-portal HTML) is never written to the cache.
 //
 // Usage:
 //   CachingTileLoader loader(std::make_unique<HttpTileSource>(opts), DiskCache(dir),
@@ -23,7 +23,7 @@
 
 namespace bk::map {
 
-// True when bytes start with the PNG or JPEG signature.
+// True when bytes start with the PNG signature (JPEG is not decoded).
 bool looks_like_image(const TileBytes& bytes);
 
 struct CachingTileLoaderOptions {

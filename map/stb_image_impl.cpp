@@ -2,8 +2,7 @@
 // (stb_image.h "Limitations"): tiles are 256 px, 4096 leaves room for @2x and 1024 px tiles.
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_MAX_DIMENSIONS 4096
-#define STBI_ONLY_PNG
-#define STBI_ONLY_JPEG
+#define STBI_ONLY_PNG  // not JPEG: fuzzing found UB in stb's JPEG Huffman tables (tests/fuzz/corpus/fuzz_tile_png)
 #define STBI_NO_STDIO
 #if defined(__GNUC__)
 #pragma GCC diagnostic ignored "-Wunused-function"

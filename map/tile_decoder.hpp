@@ -1,4 +1,4 @@
-// Tile decoding — PNG/JPEG bytes to RGBA8 with stb_image, from memory, on worker threads.
+// Tile decoding — PNG bytes to RGBA8 with stb_image, from memory, on worker threads.
 //
 // Usage (worker):
 //   std::expected<DecodedImage, Error> img = decode_tile(bytes, "https://…/16/33578/21674.png");

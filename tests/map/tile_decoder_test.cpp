@@ -3,7 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <thread>
+#include <vector>
 
 using namespace bk::map;
 
@@ -59,4 +62,16 @@ TEST_CASE("decoding on several threads at once gives the same pixels") {
     b.join();
     CHECK(first == std::vector<std::uint8_t>{77, 88, 99, 255});
     CHECK(second == first);
+}
+
+TEST_CASE("JPEG is refused without being decoded (fuzzing found undefined behaviour in stb's JPEG decoder)") {
+    const std::string path = std::string(BUURTKAART_SOURCE_DIR) + "/tests/fuzz/corpus/fuzz_tile_png/repro-jpeg-huffman-ub.jpg";
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE_MESSAGE(in, "missing " << path);
+    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE(bytes.size() >= 3);
+    CHECK(bytes[0] == 0xFF);  // a JPEG signature
+    auto img = decode_tile(bytes, "16/7/8");
+    REQUIRE_FALSE(img.has_value());
+    CHECK(img.error().kind == ErrorKind::Decode);
 }
