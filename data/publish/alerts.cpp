@@ -1,5 +1,7 @@
 #include "data/publish/alerts.hpp"
 
+#include "data/publish/html_escape.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -16,19 +18,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string xml_esc(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out.push_back(c);
-        }
-    }
-    return out;
-}
+std::string xml_esc(std::string_view s) { return html_escape(s); }
 
 bool run_command(const std::string& command, const Problem& p, bool solved) {
     const std::string subject = (solved ? "Opgelost: " : "Wijkagenda: ") + p.subject;

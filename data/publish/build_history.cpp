@@ -1,5 +1,7 @@
 #include "data/publish/build_history.hpp"
 
+#include "data/publish/html_escape.hpp"
+
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -11,19 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string esc(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out.push_back(c);
-        }
-    }
-    return out;
-}
+std::string esc(std::string_view s) { return html_escape(s); }
 
 std::string stamp_of(UtcTime t) {
     std::string s = to_rfc3339(t);  // 2026-11-23T10:00:00Z

@@ -1,5 +1,7 @@
 #include "data/publish/build_report.hpp"
 
+#include "data/publish/html_escape.hpp"
+
 // [SECTION] changes  [SECTION] private addresses  [SECTION] advice  [SECTION] text  [SECTION] html
 
 #include <map>
@@ -80,20 +82,6 @@ ChangeList diff_list(const json& prev, const json& cur, const char* key) {
     }
     for (const auto& [id, item] : a)
         if (!b.contains(id)) out.removed.push_back(label(item));
-    return out;
-}
-
-std::string html_escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out.push_back(c);
-        }
-    }
     return out;
 }
 

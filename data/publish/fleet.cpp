@@ -1,5 +1,7 @@
 #include "data/publish/fleet.hpp"
 
+#include "data/publish/html_escape.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -45,19 +47,7 @@ std::string field_of(std::string_view ua, std::string_view key) {
     return v.empty() ? "-" : v;
 }
 
-std::string esc(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out.push_back(c);
-        }
-    }
-    return out;
-}
+std::string esc(std::string_view s) { return html_escape(s); }
 
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "data/publish/public_pages.hpp"
 
+#include "data/publish/html_escape.hpp"
+
 // [SECTION] interface text  [SECTION] html helpers  [SECTION] pages
 
 #include <fstream>
@@ -79,19 +81,7 @@ const Ui kUi[] = {
 const char* kLanguageNames[] = {"Nederlands", "English", "Türkçe", "العربية", "Polski", "Português"};
 
 // [SECTION] html helpers
-std::string esc(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out.push_back(c);
-        }
-    }
-    return out;
-}
+std::string esc(std::string_view s) { return html_escape(s); }
 
 std::string date_text(const Ui& ui, LocalDate d) {
     return std::string(ui.days[iso_weekday(d) - 1]) + " " + std::to_string(d.day) + " " + ui.months[d.month - 1];
