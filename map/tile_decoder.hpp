@@ -3,7 +3,7 @@
 // Usage (worker):
 //   std::expected<DecodedImage, Error> img = decode_tile(bytes, "https://…/16/33578/21674.png");
 //   // img->rgba.size() == width_px * height_px * 4, rows top to bottom
-// Limits: STBI_MAX_DIMENSIONS is 4096 (stb_image_impl.cpp); inputs over kMaxEncodedTileBytes are
+// Limits: STBI_MAX_DIMENSIONS is 1024 (stb_image_impl.cpp); inputs over kMaxEncodedTileBytes are
 // refused. Corrupt, empty or oversized input -> ErrorKind::Decode naming `what` and stb's reason.
 // Threads: any thread, concurrently; only stb's per-thread settings are touched
 // (stbi_set_flip_vertically_on_load_thread), and stbi_failure_reason is thread-local.

@@ -45,8 +45,8 @@ TEST_CASE("corrupt PNG is a Decode error with stb's reason, no crash") {
     CHECK(not_png.error().message.size() > std::string("16/5/6: cannot decode 6 bytes: ").size());
 }
 
-TEST_CASE("image wider than STBI_MAX_DIMENSIONS 4096 is refused as Decode") {
-    const auto png = test::make_png(4097, 1, 0, 0, 0);
+TEST_CASE("image wider than STBI_MAX_DIMENSIONS 1024 is refused as Decode") {
+    const auto png = test::make_png(1025, 1, 0, 0, 0);
     auto img = decode_tile(png, "big.png");
     REQUIRE_FALSE(img.has_value());
     CHECK(img.error().kind == ErrorKind::Decode);
@@ -74,4 +74,14 @@ TEST_CASE("JPEG is refused without being decoded (fuzzing found undefined behavi
     auto img = decode_tile(bytes, "16/7/8");
     REQUIRE_FALSE(img.has_value());
     CHECK(img.error().kind == ErrorKind::Decode);
+}
+
+TEST_CASE("a small PNG that once made stb allocate 2 GiB is refused or decoded within the limits") {
+    const std::string path = std::string(BUURTKAART_SOURCE_DIR) + "/tests/fuzz/corpus/fuzz_tile_png/repro-png-2gib-allocation.png";
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE_MESSAGE(in, "missing " << path);
+    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto img = decode_tile(bytes, "16/9/9");
+    if (img) CHECK((img->width_px <= 1024 && img->height_px <= 1024));
+    else CHECK(img.error().kind == ErrorKind::Decode);
 }
