@@ -213,15 +213,6 @@ std::optional<Error> extract_stops(Context& ctx, Basemap& map) {
     return std::nullopt;
 }
 
-double point_segment_distance_m(MercatorPoint p, MercatorPoint a, MercatorPoint b) {
-    const double dx = b.x_m - a.x_m, dy = b.y_m - a.y_m;
-    const double len2 = dx * dx + dy * dy;
-    double t = len2 > 0 ? ((p.x_m - a.x_m) * dx + (p.y_m - a.y_m) * dy) / len2 : 0;
-    t = std::clamp(t, 0.0, 1.0);
-    const double ex = a.x_m + t * dx - p.x_m, ey = a.y_m + t * dy - p.y_m;
-    return std::sqrt(ex * ex + ey * ey);
-}
-
 bool near_any(MercatorPoint p, const std::vector<Polyline>& lines, const std::vector<MercatorBox>& boxes, double r) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const auto& b = boxes[i];

@@ -224,4 +224,8 @@ MercatorPoint label_point(const Polygon& poly) {
     return best;
 }
 
+double point_segment_distance_m(MercatorPoint p, MercatorPoint a, MercatorPoint b) {
+    return std::sqrt(seg_dist2(p, a, b));
+}
+
 }  // namespace bk::map::basemap

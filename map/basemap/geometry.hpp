@@ -25,6 +25,8 @@ MercatorBox bounds_of(const std::vector<MercatorPoint>& pts);
 bool contains(const Polygon& poly, MercatorPoint p);  // even-odd over all rings
 // Signed distance from p to the polygon outline: > 0 inside, < 0 outside.
 double signed_distance_m(const Polygon& poly, MercatorPoint p);
+// Distance from p to the segment a–b (the extractor's "near a line" tests use it).
+double point_segment_distance_m(MercatorPoint p, MercatorPoint a, MercatorPoint b);
 // A point inside the polygon far from its edges (pole of inaccessibility, approximated).
 MercatorPoint label_point(const Polygon& poly);
 
